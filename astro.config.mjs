@@ -1,0 +1,47 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import starlightLinksValidator from 'starlight-links-validator';
+
+/** The knowledge base's sections, in reading order; each is a folder of content/docs/. */
+const sections = [
+	['Golden rules', 'rules'],
+	['Anti-patterns', 'anti-patterns'],
+	['Techniques', 'techniques'],
+	['Checklists', 'checklists'],
+	['Internals', 'internals'],
+	['Tools & diagnostics', 'tools'],
+	['Reference', 'reference'],
+];
+
+export default defineConfig({
+	site: process.env.SITE_URL ?? 'http://localhost:4321',
+	// Pages live in the top-level content/ folder (content/docs/…), as the layout asks: with
+	// srcDir './' Starlight's docsLoader reads <srcDir>/content/docs, so the sidebar, last-updated
+	// dates and link validation keep working (a plain glob loader would break them).
+	srcDir: './',
+	integrations: [
+		starlight({
+			title: 'Go Memory Playbook',
+			description:
+				'Go memory-management rules, anti-patterns and checklists. Every snippet runs in the page; every claim is checked by the real Go compiler.',
+			lastUpdated: true,
+			pagination: true,
+			customCss: ['./src/styles/playbook.css'],
+			components: {
+				PageTitle: './src/components/PageTitle.astro',
+			},
+			sidebar: [
+				{
+					label: 'Start here',
+					items: [
+						{ label: 'Home', link: '/' },
+						{ label: 'Pattern catalogue', link: '/catalogue/' },
+					],
+				},
+				...sections.map(([label, directory]) => ({ label, items: [{ autogenerate: { directory } }] })),
+			],
+			plugins: [starlightLinksValidator({ errorOnFallbackPages: false })],
+		}),
+	],
+});

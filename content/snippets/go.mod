@@ -1,0 +1,3 @@
+module playbook/snippets
+
+go 1.26

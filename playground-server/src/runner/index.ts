@@ -1,0 +1,66 @@
+/**
+ * Creates the runner both the server and the site build use, from the environment:
+ *   PLAYBOOK_STATE_DIR      build cache and job directories (default: <tmpdir>/go-memory-playbook-<uid>)
+ *   PLAYBOOK_UNSAFE_LOCAL=1 run without bubblewrap (development only; no isolation)
+ *   PLAYBOOK_GO             the go binary (default: go on PATH)
+ *   PLAYBOOK_SLOTS          jobs at once (default: one per core, plus one for benchmarks)
+ *   PLAYBOOK_*              limits, see limits.ts
+ */
+import { tmpdir, availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { createCgroupManager } from './cgroup.ts';
+import { limitsFromEnv } from './limits.ts';
+import { Runner } from './runner.ts';
+import { bwrapAvailable, type SandboxKind } from './sandbox.ts';
+import { findToolchain } from './toolchain.ts';
+
+export { Runner } from './runner.ts';
+export type { Limits } from './limits.ts';
+export { resultCacheKey } from './cache-key.ts';
+
+export class SandboxUnavailableError extends Error {}
+
+export interface CreateRunnerOptions {
+	/** Allow running without bubblewrap. The caller must then listen on loopback only. */
+	allowUnsafe?: boolean;
+	slots?: number;
+	log?: (level: 'info' | 'warn', msg: string) => void;
+}
+
+export function defaultStateDir(): string {
+	const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
+	return process.env.PLAYBOOK_STATE_DIR ?? join(tmpdir(), `go-memory-playbook-${uid}`);
+}
+
+export async function createRunner(options: CreateRunnerOptions = {}): Promise<Runner> {
+	const log = options.log ?? (() => {});
+	const unsafeRequested = process.env.PLAYBOOK_UNSAFE_LOCAL === '1' || options.allowUnsafe === true;
+	let sandbox: SandboxKind;
+	if (process.platform === 'linux' && bwrapAvailable() && process.env.PLAYBOOK_UNSAFE_LOCAL !== '1') {
+		sandbox = 'bwrap';
+	} else if (unsafeRequested) {
+		sandbox = 'unsafe-local';
+		log('warn', 'UNSAFE LOCAL MODE: programs run WITHOUT a sandbox (no bubblewrap). They can read your files and use your network. Never expose this server beyond loopback.');
+	} else {
+		throw new SandboxUnavailableError(
+			'bubblewrap (bwrap) was not found, and the playground will not run untrusted Go code without it. Install it (Debian/Ubuntu: sudo apt-get install -y bubblewrap), or for local development only set PLAYBOOK_UNSAFE_LOCAL=1 (no isolation; loopback only).',
+		);
+	}
+	const toolchain = await findToolchain();
+	const cgroups = await createCgroupManager(`playbook-${process.pid}`);
+	if (cgroups.kind === 'none') {
+		log('warn', `cgroups unavailable (${cgroups.reason}): memory and process limits are per process (rlimits), not per job.`);
+	}
+	const slots = options.slots ?? Number(process.env.PLAYBOOK_SLOTS ?? availableParallelism() + 1);
+	const runner = new Runner({
+		toolchain,
+		stateDir: defaultStateDir(),
+		limits: limitsFromEnv(),
+		sandbox,
+		cgroups,
+		slots,
+	});
+	await runner.prepare();
+	log('info', `runner ready: ${toolchain.version}, sandbox ${sandbox}, cgroups ${cgroups.kind}, ${slots} slots, state in ${defaultStateDir()}`);
+	return runner;
+}

@@ -1,0 +1,110 @@
+/**
+ * Turns how a sandboxed program ended into the API's error code and a message a person can act
+ * on: what happened, where (file:line when the runtime says), and what to do.
+ */
+import type { Mode, RunError } from '../../../src/shared/api.ts';
+import type { SandboxOutcome } from './sandbox.ts';
+import { formatBytes, type Limits } from './limits.ts';
+import { snippetModule } from './parse/compiler.ts';
+
+/** The first frame of user code in a Go traceback, e.g. "main.go:12". */
+export function firstUserFrame(stderr: string, files: ReadonlySet<string>): string | null {
+	const frame = new RegExp(`^\\t(?:${snippetModule}/|\\./)?([^\\s/:]+\\.go):(\\d+)`, 'gm');
+	for (const m of stderr.matchAll(frame)) {
+		if (m[1] && files.has(m[1])) return `${m[1]}:${m[2]}`;
+	}
+	return null;
+}
+
+const signals: Record<number, string> = { 9: 'SIGKILL', 24: 'SIGXCPU', 25: 'SIGXFSZ', 6: 'SIGABRT', 11: 'SIGSEGV' };
+
+export interface OutcomeContext {
+	mode: Mode;
+	limits: Limits;
+	files: ReadonlySet<string>;
+	/** The wall-clock limit that applied to this step. */
+	timeoutMs: number;
+	testsFailed: number;
+	failedTests: string[];
+}
+
+/** null when the program ended well (exit 0, and in test mode every test passed). */
+export function classifyOutcome(o: SandboxOutcome, ctx: OutcomeContext): RunError | null {
+	const { limits } = ctx;
+	const err = o.stderr;
+	const where = (prefix: string) => {
+		const at = firstUserFrame(err, ctx.files);
+		return at ? `${prefix} at ${at}` : prefix;
+	};
+	// bwrap reports a child killed by signal N as exit status 128+N.
+	const signal = o.signal ?? (o.exitCode !== null && o.exitCode > 128 ? signals[o.exitCode - 128] ?? null : null);
+
+	if (o.outputLimited) {
+		return {
+			code: 'output_limit',
+			message: `The program wrote more than ${formatBytes(limits.outputBytes)} of output, so it was stopped and the output cut there. Print less (for example a summary, or every 1000th line).`,
+		};
+	}
+	if (o.oomKilled || /^fatal error: (?:runtime: )?out of memory/m.test(err) || /runtime: cannot allocate memory/.test(err)) {
+		return {
+			code: 'memory_limit',
+			message: `The program used more than ${formatBytes(limits.memoryBytes)} of memory and was stopped. Allocate less: smaller inputs, or reuse buffers instead of keeping them all.`,
+		};
+	}
+	if (o.timedOut || /^panic: test timed out after/m.test(err)) {
+		return {
+			code: 'timeout',
+			message: `The ${ctx.mode === 'bench' ? 'benchmarks' : 'program'} ran longer than ${ctx.timeoutMs / 1000} s and ${ctx.mode === 'bench' ? 'were' : 'was'} stopped. Look for a loop that never ends, a goroutine that blocks for ever, or ${ctx.mode === 'bench' ? 'a smaller benchtime or count' : 'a smaller input'}.`,
+		};
+	}
+	if (signal === 'SIGXCPU' || (signal === 'SIGKILL' && !o.canceled)) {
+		return {
+			code: 'timeout',
+			message: `The program used more than ${limits.runCpuSeconds} s of CPU time and was stopped. Look for a loop that never ends, or use a smaller input.`,
+		};
+	}
+	if (o.pidsLimitHit || /failed to create new OS thread|fork\/exec .*resource temporarily unavailable|pthread_create failed/.test(err)) {
+		return {
+			code: 'process_limit',
+			message: `The program tried to use more than ${limits.processes} processes or threads and was stopped. Goroutines are fine; what ran out is OS threads, usually from many goroutines blocked in system calls, or from starting processes.`,
+		};
+	}
+	if (/file too large|no space left on device/i.test(err) && o.exitCode !== 0) {
+		return {
+			code: 'file_size_limit',
+			message: `The program tried to write more than ${formatBytes(limits.fileSizeBytes)} to files. Write less, or write to a bytes.Buffer instead.`,
+		};
+	}
+	if (/^WARNING: DATA RACE/m.test(err) || /race detected during execution of test/.test(o.stdout + err)) {
+		return {
+			code: 'race_detected',
+			message: `${where('The race detector found a data race')}. Two goroutines touch the same memory without synchronisation; the report below says where each access happened.`,
+		};
+	}
+	if (o.exitCode === 0 && ctx.testsFailed === 0) return null;
+	const panic = /^panic: (.*)$/m.exec(err);
+	if (panic) {
+		return {
+			code: 'panic',
+			message: `${where(`The program panicked: ${panic[1]}`)}. The stack trace below shows the calls that led there.`,
+		};
+	}
+	const fatal = /^fatal error: (.*)$/m.exec(err);
+	if (fatal) {
+		return {
+			code: 'fatal_error',
+			message: `${where(`The Go runtime stopped the program with a fatal error: ${fatal[1]}`)}. Fatal errors cannot be recovered; ${/concurrent map/.test(fatal[1] ?? '') ? 'protect the map with a mutex, or use sync.Map.' : 'see the trace below.'}`,
+		};
+	}
+	if (ctx.testsFailed > 0 || (ctx.mode === 'test' && /^FAIL$/m.test(o.stdout))) {
+		const names = ctx.failedTests.slice(0, 3).join(', ');
+		return {
+			code: 'tests_failed',
+			message: `${ctx.testsFailed || 'Some'} test${ctx.testsFailed === 1 ? '' : 's'} failed${names ? `: ${names}` : ''}. The output below shows what each one reported.`,
+		};
+	}
+	return {
+		code: 'exit_nonzero',
+		message: `The program exited with status ${o.exitCode ?? `signal ${signal ?? 'unknown'}`}.`,
+	};
+}

@@ -1,0 +1,161 @@
+/**
+ * The playground API contract, shared by the sandbox server, the build (which bakes results into
+ * pages) and the in-page client. Types only, plus the constants that bound requests: importing
+ * this file never pulls server code into the browser.
+ */
+
+export const modes = ['run', 'escape', 'bench', 'test'] as const;
+export type Mode = (typeof modes)[number];
+
+/** GODEBUG settings a request may ask for; nothing else reaches the program's environment. */
+export const allowedGodebug = [
+	'gctrace=1',
+	'gctrace=2',
+	'gcstoptheworld=1',
+	'gcstoptheworld=2',
+	'madvdontneed=0',
+	'madvdontneed=1',
+	'scavtrace=1',
+	'inittrace=1',
+	'schedtrace=1000',
+	'checkfinalizers=1',
+	'clobberfree=1',
+] as const;
+export type GodebugSetting = (typeof allowedGodebug)[number];
+
+export const requestLimits = {
+	maxFiles: 20,
+	maxSourceBytes: 64 * 1024,
+	/** A whole request body, JSON overhead included. */
+	maxBodyBytes: 128 * 1024,
+	maxCount: 10,
+	/** benchtime as a duration, in milliseconds. */
+	maxBenchtimeMs: 2000,
+	/** benchtime as an iteration count ("1000x"). */
+	maxBenchtimeIterations: 100_000_000,
+	maxBenchRegexpLength: 200,
+} as const;
+
+/** File names a snippet may use: a Go file or go.mod, no directories. */
+export const fileNamePattern = /^(?:[A-Za-z0-9][A-Za-z0-9_.-]{0,63}\.go|go\.mod)$/;
+
+export interface RunOptions {
+	/** `-benchtime`: a duration ("100ms", "1s", ≤ 2s) or an iteration count ("1000x"). */
+	benchtime?: string;
+	/** `-count`, 1–10. */
+	count?: number;
+	/** `-bench` regexp (bench mode) or `-run` regexp (test mode). */
+	bench?: string;
+	/** 1 for `-m`, 2 for `-m=2` (the escape flow). */
+	escapeDetail?: 1 | 2;
+	/** false adds `-l` (no inlining), which makes escape analysis easier to read. */
+	inlining?: boolean;
+	/** Allow-listed GODEBUG settings for the program. */
+	godebug?: GodebugSetting[];
+	/** `-race`, for test and run modes. */
+	race?: boolean;
+}
+
+export interface RunRequest {
+	mode: Mode;
+	files: Record<string, string>;
+	options?: RunOptions;
+}
+
+/**
+ * What the compiler said, classified. `moved-to-heap` and `escapes` are allocations; the others
+ * explain why something did not allocate or was inlined; `error` is a compile error.
+ */
+export const diagnosticKinds = [
+	'moved-to-heap',
+	'escapes',
+	'does-not-escape',
+	'leaking-param',
+	'leaking-param-content',
+	'leaking-result',
+	'can-inline',
+	'inlining-call',
+	'devirtualized',
+	'error',
+	'other',
+] as const;
+export type DiagnosticKind = (typeof diagnosticKinds)[number];
+
+export interface Diagnostic {
+	file: string;
+	line: number;
+	col: number;
+	kind: DiagnosticKind;
+	message: string;
+	/** With escapeDetail 2: the compiler's explanation ("flow: …", "from … at …"), in order. */
+	flow?: string[];
+}
+
+export interface Benchmark {
+	/** Without the -GOMAXPROCS suffix, e.g. "BenchmarkClear/n=1000". */
+	name: string;
+	procs: number;
+	iterations: number;
+	nsPerOp: number;
+	bytesPerOp: number | null;
+	allocsPerOp: number | null;
+	/** Custom metrics reported with b.ReportMetric, by unit. */
+	metrics: Record<string, number>;
+}
+
+export const errorCodes = [
+	'compile_error',
+	'import_not_allowed',
+	'exit_nonzero',
+	'panic',
+	'fatal_error',
+	'tests_failed',
+	'race_detected',
+	'timeout',
+	'memory_limit',
+	'output_limit',
+	'process_limit',
+	'file_size_limit',
+	'internal_error',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface RunError {
+	code: ErrorCode;
+	/** What went wrong, where, and what to do about it. */
+	message: string;
+}
+
+export interface RunResult {
+	ok: boolean;
+	mode: Mode;
+	goVersion: string;
+	exitCode: number | null;
+	stdout: string;
+	stderr: string;
+	durationMs: number;
+	cached: boolean;
+	truncated: boolean;
+	diagnostics: Diagnostic[];
+	benchmarks: Benchmark[];
+	tests: { passed: number; failed: number } | null;
+	error: RunError | null;
+}
+
+/** Error answers for requests that were not run (4xx/5xx). */
+export const requestErrorCodes = [
+	'invalid_json',
+	'invalid_request',
+	'unsupported_media_type',
+	'payload_too_large',
+	'not_found',
+	'rate_limited',
+	'queue_full',
+	'shutting_down',
+	'internal_error',
+] as const;
+export type RequestErrorCode = (typeof requestErrorCodes)[number];
+
+export interface RequestErrorBody {
+	error: { code: RequestErrorCode; message: string };
+}

@@ -24,6 +24,8 @@ export interface CreateRunnerOptions {
 	/** Allow running without bubblewrap. The caller must then listen on loopback only. */
 	allowUnsafe?: boolean;
 	slots?: number;
+	/** First unprivileged uid of this runner's slots; give concurrent runners distinct ranges. */
+	baseUid?: number;
 	log?: (level: 'info' | 'warn', msg: string) => void;
 }
 
@@ -59,6 +61,7 @@ export async function createRunner(options: CreateRunnerOptions = {}): Promise<R
 		sandbox,
 		cgroups,
 		slots,
+		baseUid: options.baseUid ?? 61000,
 	});
 	await runner.prepare();
 	log('info', `runner ready: ${toolchain.version}, sandbox ${sandbox}, cgroups ${cgroups.kind}, ${slots} slots, state in ${defaultStateDir()}`);

@@ -6,9 +6,9 @@
  * A job is two sandboxed steps. The build step sees the Go toolchain, the shared build cache and
  * the job's sources; the execution step sees only the compiled binary and a private /tmp.
  */
-import { chmod, chown, mkdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Mode, RunError, RunOptions, RunRequest, RunResult } from '../../../src/shared/api.ts';
 import { fileNamePattern } from '../../../src/shared/api.ts';
@@ -68,7 +68,8 @@ export class Runner {
 		this.cgroups = options.cgroups;
 		this.#stateDir = options.stateDir;
 		this.#cacheDir = join(options.stateDir, 'gocache');
-		this.#jobsDir = join(options.stateDir, 'jobs');
+		// Per process: the build and a running server may share a state directory (and its cache).
+		this.#jobsDir = join(options.stateDir, 'jobs', String(process.pid));
 		this.#baseUid = options.baseUid ?? 61000;
 		this.#freeSlots = Array.from({ length: options.slots }, (_, i) => i);
 	}
@@ -77,24 +78,33 @@ export class Runner {
 		return this.toolchain.version;
 	}
 
-	get #gid(): number {
-		return this.#baseUid;
-	}
+	/** One group for every runner's slots, so they share the build cache. */
+	readonly #gid = 61000;
 
 	/** Creates the state directories; the build cache is shared by every slot's uid through its group. */
 	async prepare(): Promise<void> {
 		await mkdir(this.#cacheDir, { recursive: true });
-		await mkdir(this.#jobsDir, { recursive: true });
-		// Jobs left behind by a server that was killed.
-		await rm(this.#jobsDir, { recursive: true, force: true });
+		const allJobs = dirname(this.#jobsDir);
+		await mkdir(allJobs, { recursive: true });
+		// Jobs left behind by processes that were killed.
+		for (const pid of await readdir(allJobs)) {
+			if (!processAlive(Number(pid))) await rm(join(allJobs, pid), { recursive: true, force: true });
+		}
 		await mkdir(this.#jobsDir, { recursive: true });
 		if (asRoot && this.sandbox === 'bwrap') {
 			await chmod(this.#stateDir, 0o755);
 			await chown(this.#cacheDir, 0, this.#gid);
 			// setgid: entries the slots create stay in the shared group.
 			await chmod(this.#cacheDir, 0o2775);
+			await chmod(allJobs, 0o711);
 			await chmod(this.#jobsDir, 0o711);
 		}
+	}
+
+	/** Removes this process's job directory (after the last job). */
+	async dispose(): Promise<void> {
+		await rm(this.#jobsDir, { recursive: true, force: true });
+		await this.cgroups.close();
 	}
 
 	/**
@@ -397,6 +407,16 @@ export class Runner {
 			code: 'compile_error',
 			message: `The ${mode === 'escape' ? 'compiler' : 'build'} failed: ${goLine ?? `exit status ${build.exitCode}`}`,
 		};
+	}
+}
+
+function processAlive(pid: number): boolean {
+	if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (e) {
+		return (e as NodeJS.ErrnoException).code === 'EPERM';
 	}
 }
 

@@ -1,0 +1,86 @@
+/**
+ * `npm test`: the whole suite, in the order a failure is cheapest to find. Each step's own output
+ * is shown; the last line sums up every step ("N passed, N failed"), which is what CI reads.
+ *
+ *   1. gofmt and go vet over content/snippets
+ *   2. astro check (TypeScript strict, content schema)
+ *   3. vitest: unit, server integration, hostile corpus, snippet verification
+ *   4. astro build (the production site; snippet results come from the cache step 3 filled)
+ *   5. playwright: end-to-end in Debian's Chromium against the real server
+ *
+ * `npm test -- --only=vitest,e2e` runs some steps; `--skip=build` skips some.
+ */
+import { spawn } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+
+interface Step {
+	name: string;
+	argv: string[];
+	cwd?: string;
+	/** Reads how many tests passed and failed, when the tool reports them. */
+	counts?: () => Promise<{ passed: number; failed: number }>;
+}
+
+const steps: Step[] = [
+	{ name: 'gofmt', argv: ['sh', '-c', 'out=$(gofmt -l .); if [ -n "$out" ]; then echo "not gofmt-ed (run gofmt -w on them):"; echo "$out"; exit 1; fi'], cwd: 'content/snippets' },
+	{ name: 'go-vet', argv: ['go', 'vet', './...'], cwd: 'content/snippets' },
+	{ name: 'astro-check', argv: ['npx', 'astro', 'check'] },
+	{
+		name: 'vitest',
+		argv: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'],
+		counts: async () => {
+			const r = JSON.parse(await readFile('test-results/vitest.json', 'utf8')) as { numPassedTests: number; numFailedTests: number };
+			return { passed: r.numPassedTests, failed: r.numFailedTests };
+		},
+	},
+	{ name: 'build', argv: ['npx', 'astro', 'build'] },
+	{
+		name: 'e2e',
+		argv: ['npx', 'playwright', 'test'],
+		counts: async () => {
+			const r = JSON.parse(await readFile('test-results/e2e.json', 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } };
+			return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected };
+		},
+	},
+];
+
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]?.split(',');
+const only = arg('only');
+const skip = arg('skip') ?? [];
+const selected = steps.filter((s) => (!only || only.includes(s.name)) && !skip.includes(s.name));
+
+function run(step: Step): Promise<number> {
+	return new Promise((resolve) => {
+		const child = spawn(step.argv[0]!, step.argv.slice(1), { cwd: step.cwd, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } });
+		child.on('close', (code) => resolve(code ?? 1));
+		child.on('error', () => resolve(127));
+	});
+}
+
+await rm('test-results', { recursive: true, force: true });
+let passed = 0;
+let failed = 0;
+const report: string[] = [];
+const started = performance.now();
+for (const step of selected) {
+	console.log(`\n━━ ${step.name} ━━`);
+	const t = performance.now();
+	const code = await run(step);
+	const secs = ((performance.now() - t) / 1000).toFixed(1);
+	let counts = code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+	if (step.counts) {
+		try {
+			counts = await step.counts();
+			// A runner that crashed before reporting still fails its step.
+			if (code !== 0 && counts.failed === 0) counts.failed = 1;
+		} catch {}
+	}
+	passed += counts.passed;
+	failed += counts.failed;
+	report.push(`${code === 0 ? 'ok  ' : 'FAIL'} ${step.name.padEnd(12)} ${secs.padStart(6)} s  ${counts.passed} passed, ${counts.failed} failed`);
+	// A broken build makes the browser tests meaningless; stop at the first failing step.
+	if (code !== 0) break;
+}
+console.log(`\n━━ summary (${((performance.now() - started) / 1000).toFixed(0)} s) ━━\n${report.join('\n')}`);
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && report.length === selected.length ? 0 : 1);

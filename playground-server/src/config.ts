@@ -1,0 +1,80 @@
+/**
+ * The server's settings, from the environment. Every value has a default that suits one machine;
+ * a malformed value stops the server at start-up with the variable's name, rather than being
+ * silently ignored. The runner's own limits (PLAYBOOK_BUILD_TIMEOUT_MS, …) are read by
+ * runner/limits.ts.
+ */
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+export interface ServerConfig {
+	port: number;
+	host: string;
+	/** Run without bubblewrap; the server then binds loopback only. */
+	unsafeLocal: boolean;
+	/** The built site to serve next to the API, or null for the API only. */
+	distDir: string | null;
+	/** Origins (scheme://host[:port]) allowed to call the API from another site; empty: same origin only. */
+	corsOrigins: string[];
+	/** Requests per client IP per window on the job endpoints; 0 turns the limit off. */
+	rateLimitMax: number;
+	rateLimitWindowMs: number;
+	/** Jobs that run at once (run/escape/test); benchmarks have a lane of their own. */
+	workers: number;
+	/** Jobs that may wait for a worker before new ones get 503. */
+	queueSize: number;
+	/** Results kept in the result cache, by count and by total size. */
+	cacheEntries: number;
+	cacheBytes: number;
+	/** Trust X-Forwarded-For from a reverse proxy (for the client IP the rate limit counts). */
+	trustProxy: boolean;
+	logLevel: string;
+	/** Run the start-up self-test (a program that proves the sandbox works). */
+	selfTest: boolean;
+}
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+	const raw = env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const n = Number(raw);
+	if (!Number.isSafeInteger(n) || n < min) throw new Error(`${name}=${raw} is not a whole number ≥ ${min}`);
+	return n;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+	const raw = env[name];
+	if (raw === undefined || raw === '') return fallback;
+	if (['1', 'true', 'yes'].includes(raw)) return true;
+	if (['0', 'false', 'no'].includes(raw)) return false;
+	throw new Error(`${name}=${raw}: use 1 or 0`);
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+	const unsafeLocal = env.PLAYBOOK_UNSAFE_LOCAL === '1';
+	const corsOrigins = (env.PLAYBOOK_CORS_ORIGIN ?? '')
+		.split(',')
+		.map((o) => o.trim())
+		.filter(Boolean);
+	for (const o of corsOrigins) {
+		if (!/^https?:\/\/[^/\s]+$/.test(o)) throw new Error(`PLAYBOOK_CORS_ORIGIN: "${o}" is not an origin like https://playbook.example.org (no path, no trailing slash)`);
+	}
+	const dist = env.PLAYBOOK_DIST_DIR ?? `${repoRoot}dist`;
+	return {
+		port: int(env, 'PORT', 4321),
+		host: unsafeLocal ? '127.0.0.1' : env.HOST || '0.0.0.0',
+		unsafeLocal,
+		distDir: dist === '' || dist === 'none' ? null : dist,
+		corsOrigins,
+		rateLimitMax: int(env, 'PLAYBOOK_RATE_LIMIT', 60),
+		rateLimitWindowMs: int(env, 'PLAYBOOK_RATE_WINDOW_MS', 60_000, 1),
+		workers: int(env, 'PLAYBOOK_WORKERS', availableParallelism(), 1),
+		queueSize: int(env, 'PLAYBOOK_QUEUE_SIZE', 64),
+		cacheEntries: int(env, 'PLAYBOOK_CACHE_ENTRIES', 1000),
+		cacheBytes: int(env, 'PLAYBOOK_CACHE_BYTES', 64 * 1024 * 1024),
+		trustProxy: flag(env, 'PLAYBOOK_TRUST_PROXY', false),
+		logLevel: env.LOG_LEVEL ?? 'info',
+		selfTest: flag(env, 'PLAYBOOK_SELF_TEST', true),
+	};
+}

@@ -4,27 +4,41 @@
  *
  *   1. gofmt and go vet over content/snippets
  *   2. astro check (TypeScript strict, content schema)
- *   3. vitest: unit, server integration, hostile corpus, snippet verification
- *   4. astro build (the production site; snippet results come from the cache step 3 filled)
- *   5. playwright: end-to-end in Debian's Chromium against the real server
+ *   3. verify: every snippet compiled and run in the sandbox, every claim checked; run alone, so
+ *      that benchmark ratios are not measured while other suites load the machine
+ *   4. vitest: unit, server integration, hostile corpus, checker fixtures
+ *   5. astro build (the production site; snippet results come from the cache step 3 filled)
+ *   6. playwright: end-to-end in Debian's Chromium against the real server
  *
  * `npm test -- --only=vitest,e2e` runs some steps; `--skip=build` skips some.
  */
 import { spawn } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 
 interface Step {
 	name: string;
 	argv: string[];
 	cwd?: string;
 	/** Reads how many tests passed and failed, when the tool reports them. */
-	counts?: () => Promise<{ passed: number; failed: number }>;
+	counts?: (output?: string) => Promise<{ passed: number; failed: number }>;
+	/** Keep a copy of the step's stdout for `counts` (it is still shown as it comes). */
+	capture?: boolean;
 }
 
 const steps: Step[] = [
 	{ name: 'gofmt', argv: ['sh', '-c', 'out=$(gofmt -l .); if [ -n "$out" ]; then echo "not gofmt-ed (run gofmt -w on them):"; echo "$out"; exit 1; fi'], cwd: 'content/snippets' },
 	{ name: 'go-vet', argv: ['go', 'vet', './...'], cwd: 'content/snippets' },
 	{ name: 'astro-check', argv: ['npx', 'astro', 'check'] },
+	{
+		name: 'verify',
+		argv: ['node', 'scripts/verify.ts'],
+		capture: true,
+		counts: async (output = '') => {
+			const m = /^snippets: (\d+) passed, (\d+) failed$/m.exec(output);
+			if (!m) throw new Error('verify printed no summary');
+			return { passed: Number(m[1]), failed: Number(m[2]) };
+		},
+	},
 	{
 		name: 'vitest',
 		argv: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'],
@@ -49,15 +63,25 @@ const only = arg('only');
 const skip = arg('skip') ?? [];
 const selected = steps.filter((s) => (!only || only.includes(s.name)) && !skip.includes(s.name));
 
-function run(step: Step): Promise<number> {
+function run(step: Step): Promise<{ code: number; output: string }> {
 	return new Promise((resolve) => {
-		const child = spawn(step.argv[0]!, step.argv.slice(1), { cwd: step.cwd, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } });
-		child.on('close', (code) => resolve(code ?? 1));
-		child.on('error', () => resolve(127));
+		const child = spawn(step.argv[0]!, step.argv.slice(1), {
+			cwd: step.cwd,
+			stdio: ['inherit', step.capture ? 'pipe' : 'inherit', 'inherit'],
+			env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' },
+		});
+		let output = '';
+		child.stdout?.on('data', (chunk: Buffer) => {
+			process.stdout.write(chunk);
+			output += chunk.toString();
+		});
+		child.on('close', (code) => resolve({ code: code ?? 1, output }));
+		child.on('error', () => resolve({ code: 127, output }));
 	});
 }
 
 await rm('test-results', { recursive: true, force: true });
+await mkdir('test-results', { recursive: true });
 let passed = 0;
 let failed = 0;
 const report: string[] = [];
@@ -65,12 +89,12 @@ const started = performance.now();
 for (const step of selected) {
 	console.log(`\n━━ ${step.name} ━━`);
 	const t = performance.now();
-	const code = await run(step);
+	const { code, output } = await run(step);
 	const secs = ((performance.now() - t) / 1000).toFixed(1);
 	let counts = code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
 	if (step.counts) {
 		try {
-			counts = await step.counts();
+			counts = await step.counts(output);
 			// A runner that crashed before reporting still fails its step.
 			if (code !== 0 && counts.failed === 0) counts.failed = 1;
 		} catch {}

@@ -1,0 +1,171 @@
+/**
+ * Checks a snippet's claims against what the toolchain really said. Every failure names the
+ * snippet file and line on disk, what was claimed, and what was measured or reported instead.
+ */
+import type { Benchmark, Diagnostic, RunResult } from '../shared/api.ts';
+import type { BenchClaim, Comparison, SnippetSpec } from './expectations.ts';
+import { hasClaims, originalLine } from './expectations.ts';
+import type { SnippetResults } from './results.ts';
+
+export interface CheckFailure {
+	/** "maps/clear/main_test.go:12" */
+	where: string;
+	message: string;
+}
+
+const median = (xs: number[]) => {
+	const s = [...xs].sort((a, b) => a - b);
+	const mid = Math.floor(s.length / 2);
+	return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+const compare = (a: number, op: Comparison, b: number) =>
+	op === '==' ? a === b : op === '!=' ? a !== b : op === '<' ? a < b : op === '<=' ? a <= b : op === '>' ? a > b : a >= b;
+
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toPrecision(4));
+
+function metricOf(b: Benchmark, metric: string): number | null {
+	if (metric === 'ns/op') return b.nsPerOp;
+	if (metric === 'B/op') return b.bytesPerOp;
+	if (metric === 'allocs/op') return b.allocsPerOp;
+	return b.metrics[metric] ?? null;
+}
+
+/** Median of a metric over every run (-count) of one benchmark, with the runs for messages. */
+function measure(benchmarks: Benchmark[], name: string, metric: string): { value: number; runs: number[] } | string {
+	const runs = benchmarks.filter((b) => b.name === name);
+	if (runs.length === 0) {
+		const names = [...new Set(benchmarks.map((b) => b.name))];
+		return `no benchmark named ${name} ran${names.length ? ` (ran: ${names.join(', ')})` : ''}`;
+	}
+	const values = runs.map((b) => metricOf(b, metric));
+	if (values.some((v) => v === null)) {
+		const units = Object.keys(runs[0]!.metrics);
+		return `${name} reported no ${metric}${units.length ? ` (custom metrics: ${units.join(', ')})` : ''}`;
+	}
+	return { value: median(values as number[]), runs: values as number[] };
+}
+
+function checkBench(claim: BenchClaim, bench: RunResult): string | null {
+	const a = measure(bench.benchmarks, claim.benchmark, claim.metric);
+	if (typeof a === 'string') return a;
+	let rhs = claim.value;
+	let rhsText = fmt(claim.value);
+	if (claim.relativeTo) {
+		const b = measure(bench.benchmarks, claim.relativeTo, claim.metric);
+		if (typeof b === 'string') return b;
+		rhs = claim.value * b.value;
+		rhsText = `${fmt(claim.value)} × ${fmt(b.value)} (${claim.relativeTo}) = ${fmt(rhs)}`;
+	}
+	if (compare(a.value, claim.op, rhs)) return null;
+	const runs = a.runs.length > 1 ? ` (median of ${a.runs.length} runs: ${a.runs.map(fmt).join(', ')})` : '';
+	return `measured ${claim.benchmark} ${claim.metric} = ${fmt(a.value)}${runs}, which is not ${claim.op} ${rhsText}`;
+}
+
+function describeLine(diags: Diagnostic[]): string {
+	return diags.length ? diags.map((d) => JSON.stringify(d.message)).join(', ') : 'nothing';
+}
+
+export function checkSnippet(spec: SnippetSpec, results: SnippetResults): CheckFailure[] {
+	const failures: CheckFailure[] = [];
+	const at = (file: string, line: number) => `${spec.id}/${file}:${line}`;
+	const fail = (file: string, line: number, message: string) => failures.push({ where: at(file, line), message });
+
+	for (const p of spec.problems) fail(p.file, p.line, p.message);
+	if (!hasClaims(spec)) {
+		const first = Object.keys(spec.files).find((f) => f.endsWith('.go')) ?? '';
+		fail(first, 1, 'this snippet claims nothing, so nothing checks it. Add a `// want` (escape analysis, output or benchmark claim), an `// Output:` block, or a test.');
+	}
+
+	const escape = results.escape;
+	if (!escape) return failures;
+	const compileErrors = escape.diagnostics.filter((d) => d.kind === 'error');
+	const buildFailed = escape.error !== null;
+
+	// Escape analysis and compile errors: every pattern of every claim, on its line.
+	for (const claim of spec.lineClaims) {
+		const onLine = escape.diagnostics.filter((d) => d.file === claim.file && d.line === claim.displayLine);
+		for (const p of claim.patterns) {
+			const match = onLine.find((d) => p.re.test(d.message));
+			if (!p.negate && !match) {
+				const near = escape.diagnostics
+					.filter((d) => d.file === claim.file && p.re.test(d.message))
+					.map((d) => `line ${originalLine(spec, d.file, d.line)}`);
+				fail(
+					claim.file,
+					claim.line,
+					`want ${JSON.stringify(p.source)}: the compiler reported ${describeLine(onLine)} on this line${near.length ? `; it matches on ${near.join(', ')}` : ''}`,
+				);
+			}
+			if (p.negate && match) fail(claim.file, claim.line, `want !${JSON.stringify(p.source)}: the compiler reported ${JSON.stringify(match.message)} on this line`);
+		}
+	}
+	// A build that failed must have failed only where the snippet says it does.
+	for (const e of compileErrors) {
+		const wanted = spec.lineClaims.some((c) => c.file === e.file && c.displayLine === e.line && c.patterns.some((p) => !p.negate && p.re.test(e.message)));
+		if (!wanted) fail(e.file, originalLine(spec, e.file, e.line), `unexpected compile error: ${e.message}`);
+	}
+	if (buildFailed && compileErrors.length === 0) {
+		const first = Object.keys(spec.files)[0] ?? '';
+		fail(first, 1, `the build failed: ${escape.error?.message}`);
+	}
+	if (buildFailed) return failures;
+
+	// Program output, exit status and error code (run for main packages, test otherwise).
+	const program = spec.isMain ? results.run : results.test;
+	const programName = spec.isMain ? 'the program' : 'the tests';
+	if (program) {
+		const expectedError = spec.errorClaim?.code ?? null;
+		if (program.error && program.error.code !== expectedError) {
+			const file = spec.errorClaim?.file ?? Object.keys(spec.files)[0] ?? '';
+			const line = spec.errorClaim?.line ?? 1;
+			fail(file, line, `${programName} ended with ${program.error.code}: ${program.error.message}${expectedError ? ` (claimed: error ${expectedError})` : ''}\n${(program.stdout + program.stderr).slice(0, 2000)}`);
+		}
+		if (spec.errorClaim && !program.error) {
+			fail(spec.errorClaim.file, spec.errorClaim.line, `want error ${spec.errorClaim.code}: ${programName} ended without an error`);
+		}
+		if (spec.exitClaim && program.exitCode !== spec.exitClaim.code) {
+			fail(spec.exitClaim.file, spec.exitClaim.line, `want exit ${spec.exitClaim.code}: ${programName} exited with ${program.exitCode}`);
+		}
+		for (const c of spec.outputClaims) {
+			const text = c.stream === 'stdout' ? program.stdout : c.stream === 'stderr' ? program.stderr : program.stdout + program.stderr;
+			if (!c.pattern.re.test(text)) {
+				fail(c.file, c.line, `want ${c.stream} ${JSON.stringify(c.pattern.source)}: not found in ${c.stream}:\n${indent(text)}`);
+			}
+		}
+		if (spec.exactOutput && spec.isMain) {
+			const got = normalise(program.stdout);
+			const want = normalise(spec.exactOutput.text);
+			if (got !== want) fail(spec.exactOutput.file, spec.exactOutput.line, `// Output: differs.\n  got:\n${indent(got)}\n  want:\n${indent(want)}`);
+		}
+	} else if (spec.outputClaims.length > 0 || spec.exitClaim || spec.errorClaim || spec.exactOutput) {
+		const c = spec.outputClaims[0] ?? spec.exitClaim ?? spec.errorClaim ?? spec.exactOutput!;
+		fail(c.file, c.line, 'output claims need a program (package main) or tests to run');
+	}
+
+	for (const claim of spec.benchClaims) {
+		if (!results.bench) {
+			fail(claim.file, claim.line, 'benchmark claims need Benchmark functions in a _test.go file');
+			continue;
+		}
+		if (results.bench.error) {
+			fail(claim.file, claim.line, `the benchmarks did not run: ${results.bench.error.message}\n${indent(results.bench.stdout + results.bench.stderr)}`);
+			break;
+		}
+		const problem = checkBench(claim, results.bench);
+		if (problem) fail(claim.file, claim.line, `want ${claim.text}: ${problem}`);
+	}
+	return failures;
+}
+
+/** As `go test` compares example output: trimmed, with line endings normalised. */
+function normalise(s: string): string {
+	return s.replace(/\r\n/g, '\n').split('\n').map((l) => l.trimEnd()).join('\n').trim();
+}
+
+function indent(s: string): string {
+	const lines = s.trimEnd().split('\n');
+	const shown = lines.slice(0, 30).map((l) => `    ${l}`);
+	if (lines.length > 30) shown.push(`    … (${lines.length - 30} more lines)`);
+	return shown.join('\n');
+}

@@ -1,0 +1,334 @@
+/**
+ * Reads a snippet's claims from its comments (the syntax is documented in the README, "How to add
+ * a snippet") and produces the code a reader sees and runs: the same files without the claims.
+ *
+ * Line numbers: claims keep the author's line numbers (messages point at the file on disk); the
+ * results are produced by running the display files, so every claim also records its display
+ * line, and `toOriginal` maps a display line back.
+ */
+import { allowedGodebug, errorCodes, type ErrorCode, type GodebugSetting, type RunOptions } from '../shared/api.ts';
+import { lineComments } from './go-comments.ts';
+
+export interface Pattern {
+	source: string;
+	re: RegExp;
+	negate: boolean;
+}
+
+interface Located {
+	file: string;
+	/** 1-based line in the file on disk. */
+	line: number;
+}
+
+export interface LineClaim extends Located {
+	/** 1-based line in the display file, where the compiler reports. */
+	displayLine: number;
+	patterns: Pattern[];
+}
+
+export const comparisons = ['==', '!=', '<=', '>=', '<', '>'] as const;
+export type Comparison = (typeof comparisons)[number];
+
+export interface BenchClaim extends Located {
+	benchmark: string;
+	/** "ns/op", "B/op", "allocs/op" or a custom unit from b.ReportMetric. */
+	metric: string;
+	op: Comparison;
+	value: number;
+	/** When set, the claim is `metric op value * metric(relativeTo)`. */
+	relativeTo?: string;
+	text: string;
+}
+
+export interface OutputClaim extends Located {
+	stream: 'stdout' | 'stderr' | 'output';
+	pattern: Pattern;
+}
+
+export interface ExitClaim extends Located {
+	code: number;
+}
+
+export interface ErrorClaim extends Located {
+	code: ErrorCode;
+}
+
+export interface ExactOutput extends Located {
+	text: string;
+}
+
+export interface ClaimProblem extends Located {
+	message: string;
+}
+
+export interface SnippetSpec {
+	/** Folder path relative to content/snippets, e.g. "maps/clear". */
+	id: string;
+	/** The files on disk. */
+	files: Record<string, string>;
+	/** The files as shown and run: claims removed. */
+	display: Record<string, string>;
+	/** display line (1-based) → line on disk (1-based), per file. */
+	toOriginal: Record<string, number[]>;
+	options: RunOptions;
+	lineClaims: LineClaim[];
+	benchClaims: BenchClaim[];
+	outputClaims: OutputClaim[];
+	exitClaim: ExitClaim | null;
+	errorClaim: ErrorClaim | null;
+	exactOutput: ExactOutput | null;
+	isMain: boolean;
+	/** Test or Example functions. */
+	hasTests: boolean;
+	hasBenchmarks: boolean;
+	problems: ClaimProblem[];
+}
+
+/** Reads Go-quoted patterns: "…" (with escapes) or `…`, each optionally preceded by `!`. */
+function parsePatterns(text: string): Pattern[] | string {
+	const patterns: Pattern[] = [];
+	let rest = text.trim();
+	while (rest.length > 0) {
+		let negate = false;
+		if (rest.startsWith('!')) {
+			negate = true;
+			rest = rest.slice(1);
+		}
+		let source: string;
+		if (rest.startsWith('`')) {
+			const end = rest.indexOf('`', 1);
+			if (end < 0) return 'unterminated `pattern`';
+			source = rest.slice(1, end);
+			rest = rest.slice(end + 1).trim();
+		} else if (rest.startsWith('"')) {
+			let end = 1;
+			while (end < rest.length && rest[end] !== '"') end += rest[end] === '\\' ? 2 : 1;
+			if (end >= rest.length) return 'unterminated "pattern"';
+			try {
+				source = JSON.parse(rest.slice(0, end + 1)) as string;
+			} catch {
+				return `cannot read the quoted pattern ${rest.slice(0, end + 1)}`;
+			}
+			rest = rest.slice(end + 1).trim();
+		} else {
+			return `expected a quoted regexp ("…" or \`…\`), found ${JSON.stringify(rest.slice(0, 30))}`;
+		}
+		try {
+			patterns.push({ source, re: new RegExp(source, 'm'), negate });
+		} catch (e) {
+			return `invalid regexp ${JSON.stringify(source)}: ${(e as Error).message}`;
+		}
+	}
+	if (patterns.length === 0) return 'a want needs at least one quoted regexp';
+	return patterns;
+}
+
+const benchClaimRe = /^(Benchmark\S*)\s+(\S+)\s*(==|!=|<=|>=|<|>)\s*([-+0-9.eE]+)\s*(?:\*\s*(Benchmark\S*))?\s*$/;
+
+type FileClaim =
+	| { kind: 'bench'; claim: Omit<BenchClaim, 'file' | 'line'> }
+	| { kind: 'output'; stream: OutputClaim['stream']; pattern: Pattern }
+	| { kind: 'exit'; code: number }
+	| { kind: 'error'; code: ErrorCode };
+
+/** A full-line `// want …` claim about the program or its benchmarks. */
+function parseFileClaim(body: string): FileClaim | string {
+	const stream = /^(stdout|stderr|output)\s+(.*)$/.exec(body);
+	if (stream) {
+		const p = parsePatterns(stream[2] ?? '');
+		if (typeof p === 'string') return p;
+		if (p.length !== 1 || p[0]?.negate) return `want ${stream[1]} takes one quoted regexp`;
+		return { kind: 'output', stream: stream[1] as OutputClaim['stream'], pattern: p[0]! };
+	}
+	const exit = /^exit\s+(\d+)$/.exec(body);
+	if (exit) return { kind: 'exit', code: Number(exit[1]) };
+	const error = /^error\s+(\S+)$/.exec(body);
+	if (error) {
+		const code = error[1] as ErrorCode;
+		if (!errorCodes.includes(code)) return `unknown error code ${error[1]}; one of: ${errorCodes.join(', ')}`;
+		return { kind: 'error', code };
+	}
+	const bench = benchClaimRe.exec(body);
+	if (bench) {
+		const [, benchmark = '', metric = '', op = '==', value = '', relativeTo] = bench;
+		if (metric === 'ns/op' && !relativeTo) {
+			return 'ns/op depends on the machine: compare it with another benchmark of the same run, e.g. "ns/op < 0.5 * BenchmarkOther"';
+		}
+		const claim: Omit<BenchClaim, 'file' | 'line'> = { benchmark, metric, op: op as Comparison, value: Number(value), text: body };
+		if (relativeTo) claim.relativeTo = relativeTo;
+		return { kind: 'bench', claim };
+	}
+	if (/^Benchmark/.test(body)) {
+		return `cannot read the benchmark claim; write "BenchmarkName metric op value", e.g. "BenchmarkX allocs/op == 0" or "BenchmarkX ns/op < 0.5 * BenchmarkY"`;
+	}
+	return `unknown claim "${body}"; a full-line want is one of: stdout "re", stderr "re", output "re", exit N, error <code>, BenchmarkName metric op value`;
+}
+
+/** `//playbook:options key=value …`, validated as the server validates a request's options. */
+export function parseOptions(text: string): RunOptions | string {
+	const options: RunOptions = {};
+	for (const token of text.trim().split(/\s+/).filter(Boolean)) {
+		const [key = '', value] = token.split(/=(.*)/s);
+		switch (key) {
+			case 'race':
+				options.race = value === undefined || value === 'true';
+				break;
+			case 'inlining':
+				if (value !== 'true' && value !== 'false') return 'inlining=true or inlining=false';
+				options.inlining = value === 'true';
+				break;
+			case 'escapeDetail':
+				if (value !== '1' && value !== '2') return 'escapeDetail=1 or escapeDetail=2';
+				options.escapeDetail = Number(value) as 1 | 2;
+				break;
+			case 'count': {
+				const n = Number(value);
+				if (!Number.isInteger(n) || n < 1 || n > 10) return 'count is a whole number from 1 to 10';
+				options.count = n;
+				break;
+			}
+			case 'benchtime':
+				if (!value || !/^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s)|\d+x)$/.test(value)) return 'benchtime is a duration like 100ms or an iteration count like 1000x';
+				options.benchtime = value;
+				break;
+			case 'bench':
+				if (!value) return 'bench=<regexp>';
+				options.bench = value;
+				break;
+			case 'godebug':
+				for (const setting of (value ?? '').split(',')) {
+					if (!allowedGodebug.includes(setting as GodebugSetting)) return `godebug ${setting} is not allowed; allowed: ${allowedGodebug.join(', ')}`;
+					(options.godebug ??= []).push(setting as GodebugSetting);
+				}
+				break;
+			default:
+				return `unknown option ${key}; options are benchtime, count, bench, godebug, race, escapeDetail, inlining`;
+		}
+	}
+	return options;
+}
+
+export function parseSnippet(id: string, files: Record<string, string>): SnippetSpec {
+	const spec: SnippetSpec = {
+		id,
+		files,
+		display: {},
+		toOriginal: {},
+		options: {},
+		lineClaims: [],
+		benchClaims: [],
+		outputClaims: [],
+		exitClaim: null,
+		errorClaim: null,
+		exactOutput: null,
+		isMain: false,
+		hasTests: false,
+		hasBenchmarks: false,
+		problems: [],
+	};
+	for (const [file, source] of Object.entries(files)) {
+		if (!file.endsWith('.go')) {
+			spec.display[file] = source;
+			continue;
+		}
+		const isTest = file.endsWith('_test.go');
+		if (!isTest && /^package main\b/m.test(source)) spec.isMain = true;
+		if (isTest && /^func (?:Test|Example)\w*\(/m.test(source)) spec.hasTests = true;
+		if (isTest && /^func Benchmark\w*\(/m.test(source)) spec.hasBenchmarks = true;
+
+		const lines = source.split('\n');
+		const drop = new Set<number>();
+		const stripAt = new Map<number, number>();
+		const pendingLineClaims: { line: number; patterns: Pattern[] }[] = [];
+		const problem = (line: number, message: string) => spec.problems.push({ file, line: line + 1, message });
+
+		for (const c of lineComments(source)) {
+			const options = /^playbook:options(?:\s+(.*))?$/.exec(c.text);
+			if (options && !c.trailing) {
+				const parsed = parseOptions(options[1] ?? '');
+				if (typeof parsed === 'string') problem(c.line, `//playbook:options: ${parsed}`);
+				else Object.assign(spec.options, parsed);
+				drop.add(c.line);
+				continue;
+			}
+			const want = /^\s*want\s+(.*?)\s*$/.exec(c.text);
+			if (!want) continue;
+			const body = want[1] ?? '';
+			if (c.trailing) {
+				const patterns = parsePatterns(body);
+				if (typeof patterns === 'string') problem(c.line, `want: ${patterns}`);
+				else pendingLineClaims.push({ line: c.line, patterns });
+				stripAt.set(c.line, c.start);
+				continue;
+			}
+			drop.add(c.line);
+			if (/^!?["`]/.test(body)) {
+				problem(c.line, 'a want with a regexp goes at the end of the line of code the compiler reports on, not on a line of its own');
+				continue;
+			}
+			const claim = parseFileClaim(body);
+			const at = { file, line: c.line + 1 };
+			if (typeof claim === 'string') problem(c.line, `want: ${claim}`);
+			else if (claim.kind === 'bench') spec.benchClaims.push({ ...at, ...claim.claim });
+			else if (claim.kind === 'output') spec.outputClaims.push({ ...at, stream: claim.stream, pattern: claim.pattern });
+			else if (claim.kind === 'exit') spec.exitClaim = { ...at, code: claim.code };
+			else spec.errorClaim = { ...at, code: claim.code };
+		}
+
+		// `// Output:` at the end of main is compared with the program's stdout, as `go test`
+		// compares it for examples (which go test checks itself).
+		if (!isTest) {
+			const start = lines.findIndex((l) => /^\s*\/\/ (?:Output|Unordered output):\s*$/.test(l));
+			if (start >= 0) {
+				const body: string[] = [];
+				for (let i = start + 1; i < lines.length && /^\s*\/\//.test(lines[i] ?? ''); i++) {
+					body.push((lines[i] ?? '').replace(/^\s*\/\/ ?/, ''));
+				}
+				spec.exactOutput = { file, line: start + 1, text: body.join('\n') };
+			}
+		}
+
+		const display: string[] = [];
+		const map: number[] = [0];
+		lines.forEach((text, i) => {
+			if (drop.has(i)) return;
+			// Removing a claims line at the top must not leave the file starting with a blank line.
+			if (display.length === 0 && text.trim() === '' && drop.size > 0) return;
+			const cut = stripAt.get(i);
+			display.push(cut === undefined ? text : text.slice(0, cut).trimEnd());
+			map.push(i + 1);
+		});
+		// Two blank lines in a row where a dropped claims block stood read as a mistake.
+		for (let i = display.length - 1; i > 0; i--) {
+			if (display[i] === '' && display[i - 1] === '') {
+				display.splice(i, 1);
+				map.splice(i + 1, 1);
+			}
+		}
+		spec.display[file] = display.join('\n');
+		spec.toOriginal[file] = map;
+		for (const claim of pendingLineClaims) {
+			spec.lineClaims.push({ file, line: claim.line + 1, displayLine: map.indexOf(claim.line + 1), patterns: claim.patterns });
+		}
+	}
+	return spec;
+}
+
+/** Whether a snippet claims anything that the checker can verify. */
+export function hasClaims(spec: SnippetSpec): boolean {
+	return (
+		spec.lineClaims.length > 0 ||
+		spec.benchClaims.length > 0 ||
+		spec.outputClaims.length > 0 ||
+		spec.exitClaim !== null ||
+		spec.errorClaim !== null ||
+		spec.exactOutput !== null ||
+		spec.hasTests
+	);
+}
+
+/** The line on disk of a display line, for messages that point authors at their file. */
+export function originalLine(spec: SnippetSpec, file: string, displayLine: number): number {
+	return spec.toOriginal[file]?.[displayLine] ?? displayLine;
+}

@@ -1,0 +1,167 @@
+/**
+ * Produces a snippet's results (escape analysis, output, tests, benchmarks) with the sandbox
+ * server's own Runner, cached on disk by the server's result key (mode, options, Go version,
+ * files). The checker and the site build share this cache: `npm test` verifies the snippets, then
+ * builds the site from the results the verification produced, and a rebuild with nothing changed
+ * starts no Go process at all (not even `go env`: the Go version is read from GOROOT/VERSION).
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import type { Mode, RunRequest, RunResult } from '../shared/api.ts';
+import { createRunner, resultCacheKey, type Runner } from '../../playground-server/src/runner/index.ts';
+import type { SnippetSpec } from './expectations.ts';
+
+export type SnippetResults = Partial<Record<Mode, RunResult>>;
+
+/** Defaults when a snippet's options say nothing: short, and medians over a few runs. */
+const benchDefaults = { benchtime: '200ms', count: 3 } as const;
+
+const cacheDir = join(process.cwd(), '.cache', 'snippet-results');
+
+interface Stats {
+	runs: number;
+	cacheHits: number;
+	goMs: number;
+	byMode: Partial<Record<Mode, number>>;
+}
+
+interface Shared {
+	stats: Stats;
+	runner: Promise<Runner> | null;
+	goVersion: string | null;
+	/** Benchmarks run one at a time, alone: other jobs wait, so they do not distort the timings. */
+	lane: Promise<unknown>;
+	active: number;
+	waiters: (() => void)[];
+}
+
+// Astro bundles this module into page chunks, so a module-level variable would exist once per
+// chunk; the build's statistics and its one runner must be shared by all of them.
+const g = globalThis as typeof globalThis & { __playbookSnippets?: Shared };
+const shared: Shared = (g.__playbookSnippets ??= {
+	stats: { runs: 0, cacheHits: 0, goMs: 0, byMode: {} },
+	runner: null,
+	goVersion: null,
+	lane: Promise.resolve(),
+	active: 0,
+	waiters: [],
+});
+
+export function snippetStats(): Stats {
+	return shared.stats;
+}
+
+/** The toolchain version without running it: GOROOT/VERSION next to the go binary on PATH. */
+export function goVersion(): string {
+	if (shared.goVersion) return shared.goVersion;
+	const bin = process.env.PLAYBOOK_GO ?? (process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'go')).find((p) => existsSync(p));
+	if (!bin) throw new Error('Go was not found on PATH; install Go (see README, Prerequisites).');
+	const versionFile = join(dirname(dirname(realpathSync(bin))), 'VERSION');
+	const version = readFileSync(versionFile, 'utf8').split('\n')[0]?.trim() ?? '';
+	if (!/^go\d+\.\d+/.test(version)) throw new Error(`cannot read the Go version from ${versionFile}`);
+	return (shared.goVersion = version);
+}
+
+function runner(): Promise<Runner> {
+	shared.runner ??= (async () => {
+		// A uid range of its own, so a server running beside the build does not share process caps.
+		const r = await createRunner({ baseUid: 61100, log: (level, msg) => console.error(`[snippets] ${level}: ${msg}`) });
+		const warm = await r.warm();
+		if (!warm.ok) throw new Error(`the Go toolchain does not work in the sandbox: ${warm.error?.message}\n${warm.stderr}`);
+		return r;
+	})();
+	return shared.runner;
+}
+
+export async function disposeRunner(): Promise<void> {
+	if (!shared.runner) return;
+	const r = await shared.runner.catch(() => null);
+	shared.runner = null;
+	await r?.dispose();
+}
+
+/** At most `limit` ordinary jobs at once; a benchmark waits for them and runs alone. */
+async function schedule<T>(mode: Mode, job: () => Promise<T>): Promise<T> {
+	const limit = 2;
+	if (mode === 'bench') {
+		const turn = shared.lane.then(async () => {
+			while (shared.active > 0) await new Promise<void>((r) => shared.waiters.push(r));
+			shared.active = limit; // keeps ordinary jobs out while the benchmark runs
+			try {
+				return await job();
+			} finally {
+				shared.active = 0;
+				shared.waiters.splice(0).forEach((w) => w());
+			}
+		});
+		shared.lane = turn.catch(() => {});
+		return turn;
+	}
+	while (shared.active >= limit) await new Promise<void>((r) => shared.waiters.push(r));
+	shared.active++;
+	try {
+		return await job();
+	} finally {
+		shared.active--;
+		shared.waiters.shift()?.();
+	}
+}
+
+async function cachedRun(request: RunRequest): Promise<RunResult> {
+	const key = resultCacheKey(request, goVersion());
+	const file = join(cacheDir, `${key}.json`);
+	try {
+		const hit = JSON.parse(await readFile(file, 'utf8')) as RunResult;
+		shared.stats.cacheHits++;
+		return { ...hit, cached: true };
+	} catch {}
+	const started = performance.now();
+	const result = await schedule(request.mode, async () => (await runner()).run(request));
+	shared.stats.runs++;
+	shared.stats.goMs += performance.now() - started;
+	shared.stats.byMode[request.mode] = (shared.stats.byMode[request.mode] ?? 0) + 1;
+	// Timeouts and internal errors depend on the machine's load, not on the snippet.
+	if (result.error?.code !== 'timeout' && result.error?.code !== 'internal_error') {
+		await mkdir(cacheDir, { recursive: true });
+		const tmp = `${file}.${process.pid}.tmp`;
+		await writeFile(tmp, JSON.stringify(result));
+		await rename(tmp, file);
+	}
+	return result;
+}
+
+/** The requests a snippet needs, each with only the options that mode uses. */
+export function snippetRequests(spec: SnippetSpec): Partial<Record<Mode, RunRequest>> {
+	const o = spec.options;
+	const files = spec.display;
+	const pick = <K extends keyof typeof o>(...keys: K[]) =>
+		Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]])) as Pick<typeof o, K>;
+	const requests: Partial<Record<Mode, RunRequest>> = {
+		escape: { mode: 'escape', files, options: pick('escapeDetail', 'inlining') },
+	};
+	if (spec.isMain) requests.run = { mode: 'run', files, options: pick('godebug', 'race') };
+	if (spec.hasTests) requests.test = { mode: 'test', files, options: pick('godebug', 'race') };
+	if (spec.hasBenchmarks) {
+		requests.bench = { mode: 'bench', files, options: { ...benchDefaults, ...pick('benchtime', 'count', 'bench', 'godebug') } };
+	}
+	return requests;
+}
+
+/**
+ * Runs what the snippet needs. Escape analysis comes first: when the snippet does not compile
+ * (a compile-error snippet), the other modes would only repeat the same errors.
+ */
+export async function snippetResults(spec: SnippetSpec): Promise<SnippetResults> {
+	const requests = snippetRequests(spec);
+	const results: SnippetResults = {};
+	results.escape = await cachedRun(requests.escape!);
+	if (results.escape.error?.code === 'compile_error' || results.escape.error?.code === 'import_not_allowed') return results;
+	const rest = (['run', 'test', 'bench'] as const).filter((m) => requests[m]);
+	await Promise.all(
+		rest.map(async (mode) => {
+			results[mode] = await cachedRun(requests[mode]!);
+		}),
+	);
+	return results;
+}

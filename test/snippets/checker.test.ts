@@ -1,0 +1,80 @@
+/**
+ * The checker must fail when a claim is wrong: these fixtures are small snippets with wrong
+ * claims, checked against the real Go toolchain in the sandbox. If the checker passed them, every
+ * green `npm run verify` would mean nothing.
+ */
+import { afterAll, describe, expect, test } from 'vitest';
+import { join } from 'node:path';
+import { brokenReferences, loadSnippet, playgroundReferences } from '../../src/snippets/catalog.ts';
+import { checkSnippet, type CheckFailure } from '../../src/snippets/check.ts';
+import { disposeRunner, snippetResults } from '../../src/snippets/results.ts';
+
+const fixtures = join(import.meta.dirname, '..', 'fixtures', 'snippets');
+
+async function check(id: string): Promise<CheckFailure[]> {
+	const spec = await loadSnippet(id, fixtures);
+	return checkSnippet(spec, await snippetResults(spec));
+}
+
+afterAll(disposeRunner);
+
+describe('the snippet checker', () => {
+	test('passes a snippet whose claims are all true (escape, example output, exact and relative allocs)', async () => {
+		expect(await check('all-good')).toEqual([]);
+	});
+
+	test('fails a wrong want, naming file:line, the claim and what the compiler said', async () => {
+		const f = await check('wrong-want');
+		expect(f).toHaveLength(1);
+		expect(f[0]?.where).toBe('wrong-want/main.go:7');
+		expect(f[0]?.message).toContain('want "n does not escape"');
+		expect(f[0]?.message).toContain('"moved to heap: n"');
+	});
+
+	test('fails a missing diagnostic', async () => {
+		const f = await check('missing-diagnostic');
+		expect(f.map((x) => x.where)).toEqual(['missing-diagnostic/main.go:7']);
+		expect(f[0]?.message).toMatch(/want "moved to heap: n": the compiler reported .* on this line/);
+	});
+
+	test('fails wrong output: both the // Output: block and a stdout pattern', async () => {
+		const f = await check('wrong-output');
+		expect(f.map((x) => x.where).sort()).toEqual(['wrong-output/main.go:11', 'wrong-output/main.go:7']);
+		const exact = f.find((x) => x.where.endsWith(':7'))!;
+		expect(exact.message).toMatch(/got:\n\s+2\n\s+want:\n\s+3/);
+	});
+
+	test('fails an allocs/op and a B/op mismatch with the measured values', async () => {
+		const f = await check('allocs-mismatch');
+		expect(f).toHaveLength(2);
+		expect(f[0]?.where).toBe('allocs-mismatch/main_test.go:7');
+		expect(f[0]?.message).toMatch(/measured BenchmarkFill allocs\/op = \d+.*, which is not == 0/);
+		expect(f[1]?.message).toMatch(/measured BenchmarkFill B\/op = \d+.*, which is not <= 64/);
+	});
+
+	test('fails a snippet that claims nothing', async () => {
+		const f = await check('no-claims');
+		expect(f[0]?.message).toMatch(/claims nothing/);
+	});
+
+	test('fails an unexpected compile error, and passes a wanted one', async () => {
+		const f = await check('unexpected-error');
+		expect(f.map((x) => [x.where, x.message])).toContainEqual(['unexpected-error/main.go:4', 'unexpected compile error: declared and not used: x']);
+		expect(await check('compile-fail')).toEqual([]);
+	});
+
+	test('fails malformed claims and options, each on its line', async () => {
+		const f = await check('bad-syntax');
+		const lines = f.map((x) => x.where.split(':')[1]);
+		expect(lines).toEqual(expect.arrayContaining(['1', '7', '8', '10']));
+	});
+
+	test('fails a page that includes a snippet that does not exist', async () => {
+		const refs = await playgroundReferences(join(import.meta.dirname, '..', 'fixtures', 'docs'));
+		expect(refs.map((r) => r.src)).toEqual(['all-good/main_test.go', 'does-not/exist.go', 'nofolder.go']);
+		const broken = brokenReferences(refs, fixtures);
+		expect(broken).toHaveLength(2);
+		expect(broken[0]).toMatch(/page\.mdx:7: <Playground src="does-not\/exist.go">: content\/snippets\/does-not\/exist.go does not exist/);
+		expect(broken[1]).toMatch(/must name a \.go file inside a snippet folder/);
+	});
+});

@@ -1,0 +1,104 @@
+import { describe, expect, test } from 'vitest';
+import { hasClaims, parseOptions, parseSnippet } from '../../src/snippets/expectations.ts';
+import { lineComments } from '../../src/snippets/go-comments.ts';
+
+describe('lineComments', () => {
+	test('skips // inside strings, raw strings, runes and block comments', () => {
+		const src = [
+			'x := "http://a" // real',
+			's := `raw // not',
+			'still raw // not` // real2',
+			"r := '/' // real3",
+			'/* block // not */ y := 1 // real4',
+			'// whole line',
+		].join('\n');
+		expect(lineComments(src).map((c) => [c.line, c.text.trim(), c.trailing])).toEqual([
+			[0, 'real', true],
+			[2, 'real2', true],
+			[3, 'real3', true],
+			[4, 'real4', true],
+			[5, 'whole line', false],
+		]);
+	});
+});
+
+describe('parseSnippet', () => {
+	const source = [
+		'//playbook:options benchtime=100ms count=3 godebug=gctrace=1',
+		'',
+		'package main',
+		'',
+		'func f() *int {',
+		'\tn := 0 // want "moved to heap: n" !"escapes"',
+		'\treturn &n',
+		'}',
+		'',
+		'// want BenchmarkA allocs/op == 0',
+		'// want BenchmarkA ns/op < 0.5 * BenchmarkB',
+		'// want stdout `^1$`',
+		'// want exit 0',
+		'func main() {',
+		'\tprintln(*f())',
+		'\t// Output:',
+		'\t// 1',
+		'}',
+	].join('\n');
+	const spec = parseSnippet('t/x', { 'main.go': source });
+
+	test('reads options, line claims with negations, and file claims', () => {
+		expect(spec.problems).toEqual([]);
+		expect(spec.options).toEqual({ benchtime: '100ms', count: 3, godebug: ['gctrace=1'] });
+		expect(spec.lineClaims).toHaveLength(1);
+		expect(spec.lineClaims[0]?.patterns.map((p) => [p.source, p.negate])).toEqual([
+			['moved to heap: n', false],
+			['escapes', true],
+		]);
+		expect(spec.benchClaims.map((c) => [c.benchmark, c.metric, c.op, c.value, c.relativeTo])).toEqual([
+			['BenchmarkA', 'allocs/op', '==', 0, undefined],
+			['BenchmarkA', 'ns/op', '<', 0.5, 'BenchmarkB'],
+		]);
+		expect(spec.outputClaims[0]?.pattern.source).toBe('^1$');
+		expect(spec.exitClaim?.code).toBe(0);
+		expect(spec.exactOutput?.text).toBe('1');
+		expect(spec.isMain).toBe(true);
+		expect(hasClaims(spec)).toBe(true);
+	});
+
+	test('the display code has no claims, and line numbers map back to the file on disk', () => {
+		const display = spec.display['main.go']!;
+		expect(display).not.toMatch(/want|playbook:/);
+		expect(display.startsWith('package main')).toBe(true);
+		const lines = display.split('\n');
+		const at = lines.indexOf('\tn := 0') + 1;
+		expect(at).toBeGreaterThan(0);
+		expect(spec.lineClaims[0]?.displayLine).toBe(at);
+		expect(spec.toOriginal['main.go']?.[at]).toBe(6);
+		expect(lines.indexOf('func main() {') + 1).toBe(spec.toOriginal['main.go']!.indexOf(14));
+	});
+
+	test('reports malformed claims with their line', () => {
+		const bad = parseSnippet('t/bad', {
+			'main.go': ['package main', '// want BenchmarkX ns/op < 100', '// want "x"', 'func main() {} // want nope', '//playbook:options count=11'].join('\n'),
+		});
+		expect(bad.problems.map((p) => p.line)).toEqual([2, 3, 4, 5]);
+		expect(bad.problems[0]?.message).toMatch(/compare it with another benchmark/);
+		expect(bad.problems[1]?.message).toMatch(/end of the line of code/);
+		expect(bad.problems[2]?.message).toMatch(/quoted regexp/);
+		expect(bad.problems[3]?.message).toMatch(/count is a whole number from 1 to 10/);
+	});
+
+	test('a snippet without claims has none', () => {
+		expect(hasClaims(parseSnippet('t/none', { 'main.go': 'package main\n\nfunc main() {}\n' }))).toBe(false);
+	});
+});
+
+describe('parseOptions', () => {
+	test('accepts the documented options and rejects others', () => {
+		expect(parseOptions('race escapeDetail=2 inlining=false bench=Map')).toEqual({ race: true, escapeDetail: 2, inlining: false, bench: 'Map' });
+		expect(parseOptions('benchtime=5000x')).toEqual({ benchtime: '5000x' });
+		expect(parseOptions('godebug=gctrace=1,madvdontneed=1')).toEqual({ godebug: ['gctrace=1', 'madvdontneed=1'] });
+		expect(parseOptions('godebug=asyncpreemptoff=1')).toMatch(/not allowed/);
+		expect(parseOptions('turbo')).toMatch(/unknown option turbo/);
+		expect(parseOptions('benchtime=forever')).toMatch(/benchtime/);
+	});
+});

@@ -2,16 +2,17 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
+import { snippetsIntegration } from './src/snippets/integration.ts';
 
 /** The knowledge base's sections, in reading order; each is a folder of content/docs/. */
 const sections = [
-	['Golden rules', 'rules'],
-	['Anti-patterns', 'anti-patterns'],
-	['Techniques', 'techniques'],
-	['Checklists', 'checklists'],
-	['Internals', 'internals'],
-	['Tools & diagnostics', 'tools'],
-	['Reference', 'reference'],
+	{ label: 'Golden rules', directory: 'rules' },
+	{ label: 'Anti-patterns', directory: 'anti-patterns' },
+	{ label: 'Techniques', directory: 'techniques' },
+	{ label: 'Checklists', directory: 'checklists' },
+	{ label: 'Internals', directory: 'internals' },
+	{ label: 'Tools & diagnostics', directory: 'tools' },
+	{ label: 'Reference', directory: 'reference' },
 ];
 
 export default defineConfig({
@@ -36,12 +37,14 @@ export default defineConfig({
 					label: 'Start here',
 					items: [
 						{ label: 'Home', link: '/' },
+						{ label: 'How to read a playground', link: '/reading-a-playground/' },
 						{ label: 'Pattern catalogue', link: '/catalogue/' },
 					],
 				},
-				...sections.map(([label, directory]) => ({ label, items: [{ autogenerate: { directory } }] })),
+				...sections.map(({ label, directory }) => ({ label, items: [{ autogenerate: { directory } }] })),
 			],
 			plugins: [starlightLinksValidator({ errorOnFallbackPages: false })],
 		}),
+		snippetsIntegration(),
 	],
 });

@@ -1,7 +1,7 @@
 /**
  * Takes a screenshot of a page in Debian's Chromium, for looking at what the site shows a person.
  * Usage: node scripts/screenshot.ts <url> <out.png> [--width=1280] [--height=900] [--dark] [--full]
- *        [--no-js] [--click=<css selector>] [--wait=<ms>]
+ *        [--no-js] [--click=<css selector>] [--wait=<ms>] [--element=<css selector>]
  */
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../test/browser.ts';
@@ -26,6 +26,8 @@ for (const sel of flags.filter((f) => f.startsWith('--click=')).map((f) => f.sli
 }
 const wait = flag('wait');
 if (wait) await page.waitForTimeout(Number(wait));
-await page.screenshot({ path: out, fullPage: has('full') });
+const element = flag('element');
+if (element) await page.locator(element).first().screenshot({ path: out });
+else await page.screenshot({ path: out, fullPage: has('full') });
 await browser.close();
 console.log(out);

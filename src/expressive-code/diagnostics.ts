@@ -1,0 +1,86 @@
+/**
+ * Expressive Code plugin: shows compiler diagnostics on the lines they belong to — the token the
+ * compiler points at is marked, and the messages are listed under the line. Used for the results
+ * baked in at build time, so they show without JavaScript.
+ *
+ * The data comes in through the code block's props (`<Code … pbDiagnostics={…} />`), computed by
+ * src/snippets/present.ts.
+ */
+import { definePlugin, ExpressiveCodeAnnotation, type AnnotationRenderOptions } from '@astrojs/starlight/expressive-code';
+import { h } from '@astrojs/starlight/expressive-code/hast';
+import type { PlacedDiagnostic } from '../snippets/present.ts';
+import { kindLabels } from '../snippets/present.ts';
+
+declare module '@expressive-code/core' {
+	export interface ExpressiveCodeBlockProps {
+		/** Diagnostics to show on the block's lines. */
+		pbDiagnostics?: PlacedDiagnostic[];
+	}
+}
+
+const allocation = new Set(['moved-to-heap', 'escapes', 'leaking-param', 'leaking-param-content', 'leaking-result']);
+
+class TokenMark extends ExpressiveCodeAnnotation {
+	readonly kind: string;
+	constructor(kind: string, columnStart: number, columnEnd: number) {
+		super({ inlineRange: { columnStart, columnEnd } });
+		this.kind = kind;
+	}
+	render({ nodesToTransform }: AnnotationRenderOptions) {
+		return nodesToTransform.map((node) => h('span', { class: `pb-mark pb-${allocation.has(this.kind) ? 'alloc' : this.kind}` }, [node]));
+	}
+}
+
+export function pluginDiagnostics() {
+	return definePlugin({
+		name: 'playbook-diagnostics',
+		baseStyles: `
+			.pb-mark { text-decoration: underline wavy; text-decoration-thickness: 1px; text-underline-offset: 3px; }
+			.pb-mark.pb-alloc { text-decoration-color: #e8912d; }
+			.pb-mark.pb-error { text-decoration-color: #e5484d; }
+			.ec-line.pb-line-alloc { background: color-mix(in srgb, #e8912d 12%, transparent); }
+			.ec-line.pb-line-error { background: color-mix(in srgb, #e5484d 14%, transparent); }
+			.pb-diags { display: block; margin: 0.15rem 0 0.35rem; padding: 0; list-style: none; white-space: normal; }
+			.pb-diag { display: flex; gap: 0.5rem; align-items: baseline; font-size: 0.85em; line-height: 1.4; }
+			.pb-diag .pb-kind { flex: none; font-size: 0.75em; font-weight: 600; text-transform: uppercase; letter-spacing: 0.03em;
+				padding: 0 0.35rem; border-radius: 0.25rem; color: #1a1a1a; }
+			.pb-diag.pb-alloc .pb-kind { background: #f0b35b; }
+			.pb-diag.pb-error .pb-kind { background: #f2a0a2; }
+			.pb-diag .pb-msg { opacity: 0.9; }
+		`,
+		hooks: {
+			annotateCode: ({ codeBlock }) => {
+				for (const d of codeBlock.props.pbDiagnostics ?? []) {
+					const line = codeBlock.getLine(d.line - 1);
+					if (!line) continue;
+					const end = Math.min(line.text.length, d.column + d.length);
+					if (d.column < end) line.addAnnotation(new TokenMark(d.kind, d.column, end));
+				}
+			},
+			postprocessRenderedLine: ({ codeBlock, lineIndex, renderData }) => {
+				const here = (codeBlock.props.pbDiagnostics ?? []).filter((d) => d.line === lineIndex + 1);
+				if (here.length === 0) return;
+				const kind = here.some((d) => d.kind === 'error') ? 'error' : 'alloc';
+				const ast = renderData.lineAst;
+				const cls = ast.properties.className;
+				ast.properties.className = [...(Array.isArray(cls) ? cls : []), `pb-line-${kind}`];
+				ast.properties.dataPbLine = String(lineIndex + 1);
+				// The messages go inside the line's code cell, so they line up with the code.
+				const codeCell = ast.children.find((c) => c.type === 'element' && Array.isArray(c.properties.className) && c.properties.className.includes('code'));
+				const target = codeCell && codeCell.type === 'element' ? codeCell : ast;
+				target.children.push(
+					h(
+						'ul',
+						{ class: 'pb-diags', 'aria-label': `Compiler, line ${lineIndex + 1}` },
+						here.map((d) =>
+							h('li', { class: `pb-diag pb-${allocation.has(d.kind) ? 'alloc' : d.kind}` }, [
+								h('span', { class: 'pb-kind' }, kindLabels[d.kind]),
+								h('span', { class: 'pb-msg' }, d.message),
+							]),
+						),
+					),
+				);
+			},
+		},
+	});
+}

@@ -1,0 +1,58 @@
+/**
+ * What the build needs to render a snippet: its display code, its results (from the result cache
+ * or the sandbox) and whether its claims hold. Node-only; the browser gets the JSON it produces.
+ */
+import type { RunOptions } from '../shared/api.ts';
+import { loadSnippet, splitSrc } from './catalog.ts';
+import { checkSnippet, type CheckFailure } from './check.ts';
+import { snippetResults, type SnippetResults } from './results.ts';
+import { hasClaims, type SnippetSpec } from './expectations.ts';
+
+export interface BakedSnippet {
+	/** "maps/clear" */
+	id: string;
+	/** The file the page shows first. */
+	file: string;
+	/** Display files (claims removed), as readers see, edit and run them. */
+	files: Record<string, string>;
+	options: RunOptions;
+	results: SnippetResults;
+	/** How many claims the checker verified (0 when any failed). */
+	claims: number;
+	failures: CheckFailure[];
+	spec: SnippetSpec;
+}
+
+export function claimCount(spec: SnippetSpec): number {
+	return (
+		spec.lineClaims.reduce((n, c) => n + c.patterns.length, 0) +
+		spec.benchClaims.length +
+		spec.outputClaims.length +
+		(spec.exitClaim ? 1 : 0) +
+		(spec.errorClaim ? 1 : 0) +
+		(spec.exactOutput ? 1 : 0)
+	);
+}
+
+export async function bakeSnippet(src: string): Promise<BakedSnippet> {
+	const { id, file } = splitSrc(src);
+	const spec = await loadSnippet(id);
+	if (!(file in spec.files)) {
+		throw new Error(`<Playground src="${src}">: content/snippets/${id} has no file ${file} (it has ${Object.keys(spec.files).join(', ')})`);
+	}
+	const results = await snippetResults(spec);
+	const failures = checkSnippet(spec, results);
+	if (failures.length > 0) {
+		console.warn(`[snippets] ${id}: claims that do not hold (the page says so):\n${failures.map((f) => `  ${f.where}: ${f.message}`).join('\n')}`);
+	}
+	return {
+		id,
+		file,
+		files: spec.display,
+		options: spec.options,
+		results,
+		claims: failures.length === 0 && hasClaims(spec) ? claimCount(spec) : 0,
+		failures,
+		spec,
+	};
+}

@@ -1,0 +1,48 @@
+// Storing a value in an `any` (a map[string]any entry, a []any element) boxes it: the
+// interface holds a type and a pointer, so a value that is not already a pointer is copied to
+// the heap. The runtime avoids that for a few values, which point into static data instead:
+// integers 0–255 (and other 8-byte values whose bits are below 256, such as float64 zero),
+// bools, single bytes and the empty string.
+package main
+
+import (
+	"fmt"
+	"testing"
+)
+
+var sink any
+
+//go:noinline
+func boxInt(v int) { sink = v } // want "v escapes to heap"
+
+//go:noinline
+func boxFloat(v float64) { sink = v } // want "v escapes to heap"
+
+//go:noinline
+func boxString(v string) { sink = v } // want "v escapes to heap"
+
+//go:noinline
+func boxBool(v bool) { sink = v } // want "v escapes to heap"
+
+func allocs(f func()) float64 { return testing.AllocsPerRun(1000, f) }
+
+func main() {
+	s := fmt.Sprint(12345)
+	fmt.Println("int 7:       ", allocs(func() { boxInt(7) }))
+	fmt.Println("int 255:     ", allocs(func() { boxInt(255) }))
+	fmt.Println("int 256:     ", allocs(func() { boxInt(256) }))
+	fmt.Println("float64 0:   ", allocs(func() { boxFloat(0) }))
+	fmt.Println("float64 1.5: ", allocs(func() { boxFloat(1.5) }))
+	fmt.Println("bool:        ", allocs(func() { boxBool(true) }))
+	fmt.Println("empty string:", allocs(func() { boxString("") }))
+	fmt.Println("string:      ", allocs(func() { boxString(s) }))
+	// Output:
+	// int 7:        0
+	// int 255:      0
+	// int 256:      1
+	// float64 0:    0
+	// float64 1.5:  1
+	// bool:         0
+	// empty string: 0
+	// string:       1
+}

@@ -1,0 +1,66 @@
+//playbook:options benchtime=200ms count=5
+
+// Parallel benchmarks of the four designs: each goroutine works through the same 1,024 keys,
+// doing 1 write per 100 operations (read-heavy) or 1 write per 2 (write-heavy).
+package designs
+
+import (
+	"sync/atomic"
+	"testing"
+)
+
+type counters interface {
+	Get(k int) (int, bool)
+	Set(k, v int)
+}
+
+const keys = 1024
+
+func designs() map[string]func() counters {
+	return map[string]func() counters{
+		"mutex":   func() counters { return &mutexMap{m: make(map[int]int)} },
+		"rwmutex": func() counters { return &rwMap{m: make(map[int]int)} },
+		"syncmap": func() counters { return &syncMap{} },
+		"sharded": func() counters { return newShardedMap() },
+	}
+}
+
+func run(b *testing.B, c counters, writeEvery int) {
+	for k := range keys {
+		c.Set(k, k)
+	}
+	var seed atomic.Int64
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		i := int(seed.Add(7919)) // each goroutine starts at another key
+		for pb.Next() {
+			i++
+			k := i % keys
+			if i%writeEvery == 0 {
+				c.Set(k, i)
+			} else {
+				c.Get(k)
+			}
+		}
+	})
+}
+
+// want BenchmarkReadHeavy/mutex allocs/op == 0
+// want BenchmarkReadHeavy/rwmutex allocs/op == 0
+// want BenchmarkReadHeavy/syncmap allocs/op == 0
+// want BenchmarkReadHeavy/sharded allocs/op == 0
+// want BenchmarkReadHeavy/syncmap ns/op < 0.8 * BenchmarkReadHeavy/mutex
+func BenchmarkReadHeavy(b *testing.B) {
+	for _, name := range []string{"mutex", "rwmutex", "syncmap", "sharded"} {
+		b.Run(name, func(b *testing.B) { run(b, designs()[name](), 100) })
+	}
+}
+
+// want BenchmarkWriteHeavy/mutex allocs/op == 0
+// want BenchmarkWriteHeavy/sharded allocs/op == 0
+// want BenchmarkWriteHeavy/syncmap ns/op > 1.5 * BenchmarkWriteHeavy/mutex
+func BenchmarkWriteHeavy(b *testing.B) {
+	for _, name := range []string{"mutex", "rwmutex", "syncmap", "sharded"} {
+		b.Run(name, func(b *testing.B) { run(b, designs()[name](), 2) })
+	}
+}

@@ -65,5 +65,5 @@ func main() {
 	}
 }
 
-// want stdout `(?m)^ +20000 +1[0-9] MiB +[3-7] MiB$`
-// want stdout `(?m)^ +100000 +5[0-9] MiB +[3-7] MiB$`
+// want stdout `^ +20000 +1[0-9] MiB +[3-7] MiB$`
+// want stdout `^ +100000 +5[0-9] MiB +[3-7] MiB$`

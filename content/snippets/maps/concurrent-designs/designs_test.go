@@ -1,4 +1,4 @@
-//playbook:options benchtime=200ms count=5
+//playbook:options benchtime=100ms count=5
 
 // Parallel benchmarks of the four designs: each goroutine works through the same 1,024 keys,
 // doing 1 write per 100 operations (read-heavy) or 1 write per 2 (write-heavy).
@@ -49,7 +49,6 @@ func run(b *testing.B, c counters, writeEvery int) {
 // want BenchmarkReadHeavy/rwmutex allocs/op == 0
 // want BenchmarkReadHeavy/syncmap allocs/op == 0
 // want BenchmarkReadHeavy/sharded allocs/op == 0
-// want BenchmarkReadHeavy/syncmap ns/op < 0.8 * BenchmarkReadHeavy/mutex
 func BenchmarkReadHeavy(b *testing.B) {
 	for _, name := range []string{"mutex", "rwmutex", "syncmap", "sharded"} {
 		b.Run(name, func(b *testing.B) { run(b, designs()[name](), 100) })
@@ -58,7 +57,8 @@ func BenchmarkReadHeavy(b *testing.B) {
 
 // want BenchmarkWriteHeavy/mutex allocs/op == 0
 // want BenchmarkWriteHeavy/sharded allocs/op == 0
-// want BenchmarkWriteHeavy/syncmap ns/op > 1.5 * BenchmarkWriteHeavy/mutex
+// want BenchmarkWriteHeavy/syncmap ns/op > 1.2 * BenchmarkWriteHeavy/mutex
+// want BenchmarkWriteHeavy/syncmap B/op >= 20
 func BenchmarkWriteHeavy(b *testing.B) {
 	for _, name := range []string{"mutex", "rwmutex", "syncmap", "sharded"} {
 		b.Run(name, func(b *testing.B) { run(b, designs()[name](), 2) })

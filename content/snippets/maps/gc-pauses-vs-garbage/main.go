@@ -59,4 +59,4 @@ func main() {
 
 // want stdout "10x the garbage, at least 5x the collections: true"
 // want stdout "median pause no more than 4x longer: true"
-// want stderr `(?m)^gc \d+ @[0-9.]+s \d+%: [0-9.]+\+[0-9.]+\+[0-9.]+ ms clock, `
+// want stderr `^gc \d+ @[0-9.]+s \d+%: [0-9.]+\+[0-9.]+\+[0-9.]+ ms clock, `

@@ -21,5 +21,5 @@ func main() {
 
 // want error race_detected
 // want stderr "WARNING: DATA RACE"
-// want stderr "(?s)Write at .*main\\.main\\.func1\\(\\).*Previous read at|Read at .*main\\.main\\(\\).*Previous write at"
+// want stderr "Write at [\\s\\S]*main\\.main\\.func1\\(\\)[\\s\\S]*Previous read at|Read at [\\s\\S]*main\\.main\\(\\)[\\s\\S]*Previous write at"
 // want stdout "^(fast|safe)$"

@@ -1,0 +1,59 @@
+// Finding a map that holds memory: the heap profile charges every live allocation to the
+// stack that made it. After the map is emptied, its table is still charged to the line that
+// grew it. This reads the profile in the program; `go tool pprof -sample_index=inuse_space`
+// on a profile from /debug/pprof/heap or pprof.WriteHeapProfile shows the same.
+package main
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+)
+
+func buildIndex(n int) map[int]int {
+	m := make(map[int]int)
+	for i := range n {
+		m[i] = i // growth allocations happen here
+	}
+	return m
+}
+
+func main() {
+	runtime.MemProfileRate = 1 // record every allocation (the default samples one per 512 KiB)
+
+	index := buildIndex(1_000_000)
+	for k := range index {
+		delete(index, k)
+	}
+	runtime.GC() // the profile shows the heap as of the last completed collection
+	runtime.GC()
+
+	inUse := map[string]int64{} // bytes still in use, by the first frame in package main
+	records := make([]runtime.MemProfileRecord, 1024)
+	n, ok := runtime.MemProfile(records, false)
+	if !ok {
+		panic("profile buffer too small")
+	}
+	for _, r := range records[:n] {
+		frames := runtime.CallersFrames(r.Stack())
+		for {
+			f, more := frames.Next()
+			if strings.HasPrefix(f.Function, "main.") {
+				inUse[fmt.Sprintf("%s (line %d)", f.Function, f.Line)] += r.InUseBytes()
+				break
+			}
+			if !more {
+				break
+			}
+		}
+	}
+	for where, bytes := range inUse {
+		if bytes > 1<<20 {
+			fmt.Printf("%d MiB in use, allocated at %s\n", bytes>>20, where)
+		}
+	}
+	fmt.Println("entries in the map:", len(index))
+}
+
+// want stdout `^3[0-9] MiB in use, allocated at main\.buildIndex \(line \d+\)$`
+// want stdout "entries in the map: 0"

@@ -38,6 +38,7 @@ export default defineConfig({
 					items: [
 						{ label: 'Home', link: '/' },
 						{ label: 'How to read a playground', link: '/reading-a-playground/' },
+						{ label: 'Playground', link: '/play/' },
 						{ label: 'Pattern catalogue', link: '/catalogue/' },
 					],
 				},

@@ -1,0 +1,90 @@
+/**
+ * Talks to the playground server: POST {base}/api/run, and turns every way that can go wrong into
+ * something a reader can act on. The base URL is a build-time setting (PUBLIC_PLAYGROUND_API);
+ * empty means the site's own origin, which is how `npm start` serves both.
+ */
+import type { RequestErrorBody, RunRequest, RunResult } from '../shared/api.ts';
+
+export const apiBase: string = (import.meta.env['PUBLIC_PLAYGROUND_API'] ?? '').replace(/\/+$/, '');
+
+export type Outcome =
+	| { kind: 'result'; result: RunResult }
+	/** The server answered but did not run the job (4xx/5xx), or could not be reached. */
+	| { kind: 'failure'; code: FailureCode; message: string; retryAfter?: number };
+
+export type FailureCode = 'offline' | 'canceled' | 'rate_limited' | 'queue_full' | 'shutting_down' | 'too_large' | 'invalid_request' | 'server_error';
+
+const canceled: Outcome = { kind: 'failure', code: 'canceled', message: 'Canceled. Nothing on the page was changed.' };
+
+const host = () => (apiBase ? new URL(apiBase, location.href).host : location.host);
+
+/** Seconds from a Retry-After header (seconds or an HTTP date), or from the body. */
+function retryAfter(res: Response, body: unknown): number | undefined {
+	const h = res.headers.get('retry-after');
+	let s = h === null ? NaN : /^\d+$/.test(h.trim()) ? Number(h) : (Date.parse(h) - Date.now()) / 1000;
+	if (!Number.isFinite(s) && body && typeof body === 'object' && 'retryAfter' in body) s = Number(body.retryAfter);
+	return Number.isFinite(s) ? Math.max(1, Math.ceil(s)) : undefined;
+}
+
+const isResult = (x: unknown): x is RunResult =>
+	!!x && typeof x === 'object' && 'mode' in x && 'ok' in x && Array.isArray((x as RunResult).diagnostics) && Array.isArray((x as RunResult).benchmarks);
+
+/** Longer than any job the server lets run (a benchmark lane of 60 s plus its build and queue). */
+const answerWithinMs = 150_000;
+
+export async function runRemote(request: RunRequest, cancel: AbortSignal): Promise<Outcome> {
+	const signal = AbortSignal.any([cancel, AbortSignal.timeout(answerWithinMs)]);
+	const stopped = (): Outcome =>
+		cancel.aborted
+			? canceled
+			: { kind: 'failure', code: 'offline', message: `The playground did not answer within ${answerWithinMs / 1000} s. The results shown were recorded when the site was built.` };
+	let res: Response;
+	try {
+		res = await fetch(`${apiBase}/api/run`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(request),
+			signal,
+		});
+	} catch {
+		if (signal.aborted) return stopped();
+		return {
+			kind: 'failure',
+			code: 'offline',
+			message: `The live playground is offline: ${host()} did not answer. The results shown were recorded when the site was built.`,
+		};
+	}
+	let body: unknown = null;
+	try {
+		body = await res.json();
+	} catch {
+		if (signal.aborted) return stopped();
+	}
+	if (res.ok && isResult(body)) return { kind: 'result', result: body };
+
+	const err = (body as Partial<RequestErrorBody> | null)?.error;
+	const said = err && typeof err === 'object' && typeof err.message === 'string' ? err.message : '';
+	const code = err && typeof err === 'object' ? err.code : undefined;
+	const wait = retryAfter(res, body);
+	if (res.status === 429 || code === 'rate_limited') {
+		return { kind: 'failure', code: 'rate_limited', message: `Too many runs from your address for now${wait ? `; try again in ${wait} s` : ''}.`, ...(wait ? { retryAfter: wait } : {}) };
+	}
+	if (code === 'queue_full' || (res.status === 503 && code !== 'shutting_down')) {
+		return { kind: 'failure', code: 'queue_full', message: `The playground is busy: every worker is taken and the queue is full.`, retryAfter: wait ?? 5 };
+	}
+	if (code === 'shutting_down') {
+		return { kind: 'failure', code: 'shutting_down', message: 'The playground server is restarting.', retryAfter: wait ?? 5 };
+	}
+	if (res.status === 413 || code === 'payload_too_large') {
+		return { kind: 'failure', code: 'too_large', message: said || 'The code is larger than the playground accepts (64 KiB of source).' };
+	}
+	if (res.status >= 400 && res.status < 500) {
+		return { kind: 'failure', code: 'invalid_request', message: said ? `The playground refused the request: ${said}` : `The playground refused the request (HTTP ${res.status}).` };
+	}
+	// A 5xx, a proxy's HTML error page, or JSON that is not a result: never show it raw.
+	return {
+		kind: 'failure',
+		code: 'server_error',
+		message: `The playground server failed (HTTP ${res.status}${code ? `, ${code}` : ''}). The results shown were recorded when the site was built; try again in a moment.`,
+	};
+}

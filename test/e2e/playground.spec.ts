@@ -1,0 +1,392 @@
+/**
+ * The in-page playground, end to end: Debian's Chromium against the real server (started by
+ * playwright.config.ts: the built site and the API on one port), running real Go in the sandbox.
+ *
+ * Every test saves screenshots of the states it reaches in test-results/e2e/screens/, to look at.
+ * No test asserts how long anything takes.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+const counter = 'basics/new-counter/main.go';
+const bench = 'basics/append-prealloc/append_test.go';
+const docsPage = '/reading-a-playground/';
+
+const playground = (page: Page, src: string) => page.locator(`go-playground[data-src="${src}"]`);
+const shot = (target: Page | Locator, name: string) => target.screenshot({ path: `test-results/e2e/screens/${name}.png` });
+const button = (pg: Locator, name: string) => pg.locator('[data-toolbar]').getByRole('button', { name, exact: true });
+
+async function bakedFiles(pg: Locator): Promise<Record<string, string>> {
+	return (JSON.parse((await pg.locator('script[data-baked]').textContent()) ?? '{}') as { files: Record<string, string> }).files;
+}
+
+/** Replaces the code in the (only) editor of a playground, the way a paste does. */
+async function replaceCode(page: Page, pg: Locator, code: string) {
+	await pg.locator('.cm-content').click();
+	await page.keyboard.press('ControlOrMeta+a');
+	await page.keyboard.insertText(code);
+	await expect(pg.locator('.cm-content')).toContainText(code.split('\n').find((l) => l.trim())!.trim());
+}
+
+/** The code with a new heap allocation in main; returns it and the line the compiler will report. */
+function withAllocation(original: string) {
+	const code = original.replace('func main() {\n', 'var sink *int\n\nfunc main() {\n\tx := 42\n\tsink = &x\n');
+	const line = code.split('\n').indexOf('\tx := 42') + 1;
+	return { code, line };
+}
+
+test.describe('playground on a docs page', () => {
+	test('loads no editor code until Edit is clicked', async ({ page }) => {
+		const scripts: string[] = [];
+		page.on('request', (r) => {
+			if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+		});
+		await page.goto(docsPage, { waitUntil: 'networkidle' });
+		const pg = playground(page, counter);
+		await expect(button(pg, 'Edit')).toBeVisible();
+		expect(scripts.filter((s) => /editor/.test(s))).toEqual([]);
+		expect(scripts.filter((s) => /island/.test(s))).toHaveLength(1);
+		await button(pg, 'Edit').click();
+		await expect(pg.locator('.cm-editor')).toBeVisible();
+		expect(scripts.filter((s) => /editor/.test(s))).toHaveLength(1);
+	});
+
+	test('runs a snippet and shows its output, marked live, next to the baked results', async ({ page }) => {
+		await page.goto(docsPage);
+		const pg = playground(page, counter);
+		await expect(pg.locator('[data-origin]')).toContainText('Recorded when the site was built, with go1.');
+		await shot(pg, 'run-0-baked');
+		await button(pg, 'Run').click();
+		const run = pg.locator('.pg-section[data-section="run"][data-live]');
+		await expect(run.locator('.pg-out')).toHaveText('1 0\n');
+		await expect(run.locator('.pg-live')).toContainText(/Live go1\.\d+/);
+		// The escape analysis recorded at build time is still there, and said to be.
+		await expect(pg.locator('.pg-section[data-section="escape"]:not([data-live])')).toBeVisible();
+		await expect(pg.locator('[data-origin]')).toContainText('Sections without the Live tag: recorded when the site was built');
+		await shot(pg, 'run-1-live');
+	});
+
+	test('escape analysis marks "moved to heap" on the right line, with the message on hover and focus', async ({ page }) => {
+		await page.goto(docsPage);
+		const pg = playground(page, counter);
+		const source = (await bakedFiles(pg))['main.go']!;
+		const line = source.split('\n').findIndex((l) => l.includes('n := 0')) + 1;
+		await button(pg, 'Escape analysis').click();
+		await expect(pg.locator('.pg-section[data-section="escape"][data-live]')).toBeVisible();
+		const marked = pg.locator(`.ec-line[data-pb-line="${line}"]`);
+		await expect(marked.locator('.pb-diag')).toContainText('moved to heap: n');
+		await expect(marked.locator('.pb-mark')).toHaveText('n');
+		// Hover shows the message; so does keyboard focus.
+		await marked.locator('.pb-mark').hover();
+		await expect(pg.locator('.pg-tip')).toContainText('moved to heap: n');
+		await page.mouse.move(0, 0);
+		await expect(pg.locator('.pg-tip')).toBeHidden();
+		await marked.locator('.pb-mark').focus();
+		await expect(pg.locator('.pg-tip')).toContainText('moved to heap: n');
+		await shot(pg, 'escape-1-live-marks');
+		// The list under the code leads to the line.
+		await expect(pg.locator('.pg-diag-main li[data-kind="moved-to-heap"] .pg-loc')).toHaveText(`main.go:${line}:2`);
+
+		// -m=2: why does it escape?
+		await pg.getByLabel('Explain (-m=2)').check();
+		await button(pg, 'Escape analysis').click();
+		const flow = pg.locator('.pg-section[data-section="escape"][data-live] .pg-diag-main li[data-kind="moved-to-heap"] .pg-flow');
+		await expect(flow).toBeVisible();
+		await flow.locator('summary').click();
+		await expect(flow.locator('ol')).toContainText('flow:');
+		await expect(pg.locator('.pg-section[data-section="escape"] details > summary').last()).toContainText('-gcflags=-m=2');
+		await shot(pg, 'escape-2-flow');
+	});
+
+	test('edited code: a new allocation gets a new marker in the editor', async ({ page }) => {
+		await page.goto(docsPage);
+		const pg = playground(page, counter);
+		await button(pg, 'Edit').click();
+		await expect(pg.locator('.cm-editor')).toBeVisible();
+		// The recorded marks come along into the editor.
+		await expect(pg.locator('.cm-lintRange-warning').first()).toBeVisible();
+		const { code, line } = withAllocation((await bakedFiles(pg))['main.go']!);
+		await replaceCode(page, pg, code);
+		await expect(pg.locator('.pg-section[data-section="escape"]')).toHaveClass(/pg-stale/);
+		await button(pg, 'Escape analysis').click();
+		const live = pg.locator('.pg-section[data-section="escape"][data-live]');
+		await expect(live.locator('.pg-diag-main')).toContainText('moved to heap: x');
+		await expect(live.locator('.pg-diag-main .pg-loc', { hasText: `main.go:${line}:` })).toBeVisible();
+		const cmLine = pg.locator('.cm-content > .cm-line').nth(line - 1);
+		await expect(cmLine).toContainText('x := 42');
+		await expect(cmLine.locator('.cm-lintRange-warning')).toHaveText('x');
+		await expect(pg.locator('.cm-gutter-lint .cm-lint-marker-warning')).not.toHaveCount(0);
+		// Hover, and the keyboard route: the list item puts the cursor on the token, which shows the message.
+		await cmLine.locator('.cm-lintRange-warning').hover();
+		await expect(pg.locator('.cm-tooltip-lint')).toContainText('moved to heap: x');
+		await page.mouse.move(0, 0);
+		await live.locator('.pg-diag-main .pg-loc', { hasText: `main.go:${line}:` }).press('Enter');
+		await expect(pg.locator('.cm-pg-tip')).toContainText('moved to heap: x');
+		await shot(pg, 'edit-1-new-marker');
+
+		// Reset: the original code, with what the build recorded.
+		await button(pg, 'Reset').click();
+		await expect(pg.locator('.cm-editor')).toHaveCount(0);
+		await expect(pg.locator('.pg-section[data-section="escape"]:not([data-live])')).toBeVisible();
+		await expect(pg.locator('.ec-line[data-pb-line]').first()).toBeVisible();
+		await expect(button(pg, 'Edit')).toBeFocused();
+	});
+
+	test('broken code: the compile error is shown and marked on its line', async ({ page }) => {
+		await page.goto(docsPage);
+		const pg = playground(page, counter);
+		await button(pg, 'Edit').click();
+		const original = (await bakedFiles(pg))['main.go']!;
+		const code = original.replace('func main() {\n', 'func main() {\n\tundefinedThing()\n');
+		const line = code.split('\n').indexOf('\tundefinedThing()') + 1;
+		await replaceCode(page, pg, code);
+		await button(pg, 'Run').click();
+		const run = pg.locator('.pg-section[data-section="run"][data-live]');
+		await expect(run.locator('h4')).toHaveText('Compile error');
+		await expect(run.locator('.pg-alert-danger')).toContainText('undefined: undefinedThing');
+		await expect(run.locator('.pg-loc')).toHaveText(`main.go:${line}:2`);
+		await expect(pg.locator('.cm-content > .cm-line').nth(line - 1).locator('.cm-lintRange-error')).toHaveText('undefinedThing()');
+		await expect(pg.locator('.cm-lint-marker-error')).toHaveCount(1);
+		await shot(pg, 'compile-error');
+		// Fixed: the error mark goes away with the next good build.
+		await replaceCode(page, pg, original);
+		await button(pg, 'Run').click();
+		await expect(pg.locator('.pg-section[data-section="run"][data-live] .pg-out')).toHaveText('1 0\n');
+		await expect(pg.locator('.cm-lintRange-error')).toHaveCount(0);
+	});
+
+	test('benchmark: table with allocs/op and a chart, within the chosen count and benchtime', async ({ page }) => {
+		await page.goto(docsPage);
+		const pg = playground(page, bench);
+		await expect(button(pg, 'Run')).toBeHidden();
+		await expect(button(pg, 'Benchmark')).toHaveAttribute('data-current', '');
+		await pg.getByLabel('Benchmark count (-count)').selectOption('2');
+		await pg.getByLabel('Benchmark time per run (-benchtime)').selectOption('100ms');
+		await button(pg, 'Benchmark').click();
+		await expect(pg.locator('.pg-running')).toBeVisible();
+		await shot(pg, 'bench-0-running');
+		const live = pg.locator('.pg-section[data-section="bench"][data-live]');
+		await expect(live).toBeVisible({ timeout: 60_000 });
+		await expect(live.locator('thead')).toContainText('allocs/op');
+		const prealloc = live.locator('tbody tr', { hasText: 'AppendPrealloc' });
+		await expect(prealloc.locator('td').nth(2)).toHaveText('1');
+		await expect(prealloc.locator('td').nth(1)).toHaveText('8,192');
+		await expect(live.locator('.pg-chart .pg-chart-group')).toHaveCount(3);
+		await expect(live.locator('.pg-note')).toContainText('Medians of 2 runs');
+		await expect(live.locator('.pg-note')).toContainText('Allocations are exact');
+		await shot(pg, 'bench-1-live');
+	});
+
+	test('share: the link restores the edited code and the action in a new page', async ({ page, context }) => {
+		await page.goto(docsPage);
+		const pg = playground(page, counter);
+		await button(pg, 'Edit').click();
+		const code = (await bakedFiles(pg))['main.go']!.replace('func main() {\n', '// shared edit\nfunc main() {\n');
+		await replaceCode(page, pg, code);
+		await button(pg, 'Escape analysis').click();
+		await expect(pg.locator('.pg-section[data-section="escape"][data-live]')).toBeVisible();
+		await button(pg, 'Share').click();
+		const input = pg.locator('.pg-share input');
+		await expect(input).toHaveValue(/#play=/);
+		const url = await input.inputValue();
+		expect(url.length).toBeLessThan(8000);
+		expect(page.url()).toBe(url);
+		await shot(pg, 'share-0-link');
+
+		const other = await context.newPage();
+		await other.goto(url);
+		const restored = playground(other, counter);
+		await expect(restored.locator('.cm-content')).toContainText('// shared edit');
+		await expect(button(restored, 'Escape analysis')).toHaveAttribute('data-current', '');
+		await expect(button(restored, 'Escape analysis')).toBeFocused();
+		await expect(restored.locator('.pg-status')).toContainText('Opened from a share link');
+		// The other snippets on the page are untouched.
+		await expect(playground(other, bench).locator('.cm-editor')).toHaveCount(0);
+		await shot(restored, 'share-1-restored');
+		await other.keyboard.press('ControlOrMeta+Enter');
+		await expect(restored.locator('.pg-section[data-section="escape"][data-live]')).toBeVisible();
+	});
+
+	test('keyboard only: tab to Run, run, reach the marks, run again with Ctrl+Enter', async ({ page }) => {
+		await page.goto(docsPage);
+		const pg = playground(page, counter);
+		const run = button(pg, 'Run');
+		for (let i = 0; i < 150 && !(await run.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+		await expect(run).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(pg.locator('.pg-section[data-section="run"][data-live] .pg-out')).toHaveText('1 0\n');
+		// The next control is Escape analysis; Space presses it.
+		await page.keyboard.press('Tab');
+		await expect(button(pg, 'Escape analysis')).toBeFocused();
+		await page.keyboard.press('Space');
+		await expect(pg.locator('.pg-section[data-section="escape"][data-live]')).toBeVisible();
+		await expect(button(pg, 'Escape analysis')).toHaveAttribute('data-current', '');
+		// The marks on the code are in the tab order and show their message.
+		const mark = pg.locator('.pb-mark[tabindex="0"]').first();
+		for (let i = 0; i < 40 && !(await mark.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+		await expect(mark).toBeFocused();
+		await expect(pg.locator('.pg-tip')).toBeVisible();
+		await shot(pg, 'keyboard-mark-focus');
+		const again = page.waitForRequest((r) => r.url().endsWith('/api/run') && r.postDataJSON().mode === 'escape');
+		await page.keyboard.press('ControlOrMeta+Enter');
+		await again;
+		await expect(pg.locator('.pg-running')).toHaveCount(0);
+		await expect(pg.locator('.pg-section[data-section="escape"][data-live]')).toBeVisible();
+	});
+
+	test('mobile viewport: usable at 375 px, light and dark', async ({ browser }) => {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			const page = await browser.newPage({ viewport: { width: 375, height: 812 }, colorScheme });
+			await page.goto(docsPage);
+			const pg = playground(page, bench);
+			await pg.scrollIntoViewIfNeeded();
+			await pg.getByLabel('Benchmark count (-count)').selectOption('1');
+			await pg.getByLabel('Benchmark time per run (-benchtime)').selectOption('100ms');
+			await button(pg, 'Benchmark').click();
+			await expect(pg.locator('.pg-section[data-section="bench"][data-live] table')).toBeVisible({ timeout: 60_000 });
+			// Nothing sticks out of the page sideways: wide tables scroll inside their box.
+			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			expect(overflow).toBeLessThanOrEqual(0);
+			for (const name of ['Benchmark', 'Edit', 'Copy', 'Share']) {
+				const box = await button(pg, name).boundingBox();
+				expect(box && box.x >= 0 && box.x + box.width <= 375).toBeTruthy();
+			}
+			await shot(pg, `mobile-${colorScheme}`);
+			await page.close();
+		}
+	});
+});
+
+test.describe('failures', () => {
+	test('the server stopped: the offline message, and the baked result kept', async ({ browser }) => {
+		// A server of its own, so that stopping it leaves the suite's server running.
+		const port = 4300 + Math.floor(Math.random() * 90);
+		const server: ChildProcess = spawn(process.execPath, ['playground-server/src/main.ts'], {
+			env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PLAYBOOK_SELF_TEST: '0' },
+			stdio: 'ignore',
+		});
+		try {
+			const base = `http://127.0.0.1:${port}`;
+			await expect.poll(async () => (await fetch(`${base}/healthz`).catch(() => null))?.status, { timeout: 120_000 }).toBe(200);
+			const page = await browser.newPage();
+			await page.goto(`${base}${docsPage}`);
+			const pg = playground(page, counter);
+			await expect(button(pg, 'Run')).toBeVisible();
+			server.kill('SIGTERM');
+			await once(server, 'exit');
+			await button(pg, 'Run').click();
+			const failure = pg.locator('[data-failure="offline"]');
+			await expect(failure).toContainText('The live playground is offline');
+			await expect(failure.getByRole('button', { name: 'Try again' })).toBeVisible();
+			await expect(pg.locator('.pg-section[data-section="run"]:not([data-live]) .pg-out')).toHaveText('1 0\n');
+			await expect(pg.locator('.pg-section[data-section="escape"]:not([data-live])')).toBeVisible();
+			await expect(pg.locator('.ec-line[data-pb-line]').first()).toBeVisible();
+			await shot(pg, 'offline');
+			await page.close();
+		} finally {
+			if (server.exitCode === null) server.kill('SIGKILL');
+		}
+	});
+
+	test('a program that never ends: the timeout message, after a running state with Cancel', async ({ page }) => {
+		await page.goto('/play/');
+		const pg = page.locator('go-playground[data-play]');
+		await expect(pg.locator('.cm-editor')).toBeVisible();
+		await replaceCode(page, pg, 'package main\n\nfunc main() {\n\tfor {\n\t}\n}\n');
+		await button(pg, 'Run').click();
+		await expect(pg.locator('.pg-running')).toContainText('Running the program');
+		await expect(pg.locator('.pg-running').getByRole('button', { name: 'Cancel' })).toBeVisible();
+		await shot(pg, 'timeout-0-running');
+		const run = pg.locator('.pg-section[data-section="run"][data-live]');
+		await expect(run.locator('[data-error="timeout"]')).toContainText('Timed out', { timeout: 60_000 });
+		await shot(pg, 'timeout-1-message');
+	});
+
+	test('cancel stops waiting and keeps what was shown', async ({ page }) => {
+		await page.goto(docsPage);
+		const pg = playground(page, bench);
+		await button(pg, 'Benchmark').click();
+		await pg.locator('.pg-running').getByRole('button', { name: 'Cancel' }).click();
+		await expect(pg.locator('.pg-status')).toContainText('Canceled');
+		await expect(pg.locator('.pg-section[data-section="bench"]:not([data-live]) table')).toBeVisible();
+		await expect(button(pg, 'Benchmark')).toBeFocused();
+	});
+
+	test('queue full: waits as Retry-After says and tries again; rate limited: says when to retry', async ({ page }) => {
+		// The real server answers 503/429 only under load; here the first answer is replaced.
+		let first = true;
+		await page.route('**/api/run', async (route) => {
+			if (!first) return route.continue();
+			first = false;
+			await route.fulfill({
+				status: 503,
+				headers: { 'retry-after': '2', 'content-type': 'application/json' },
+				body: JSON.stringify({ error: { code: 'queue_full', message: 'The queue is full.' } }),
+			});
+		});
+		await page.goto(docsPage);
+		const pg = playground(page, counter);
+		await button(pg, 'Run').click();
+		await expect(pg.locator('.pg-running')).toContainText('The playground is busy');
+		await expect(pg.locator('.pg-running')).toContainText('Trying again in');
+		await shot(pg, 'queue-full-retrying');
+		await expect(pg.locator('.pg-section[data-section="run"][data-live] .pg-out')).toHaveText('1 0\n');
+
+		await page.unroute('**/api/run');
+		await page.route('**/api/run', (route) =>
+			route.fulfill({
+				status: 429,
+				headers: { 'retry-after': '42', 'content-type': 'application/json' },
+				body: JSON.stringify({ error: { code: 'rate_limited', message: 'Rate limit exceeded.' } }),
+			}),
+		);
+		await button(pg, 'Run').click();
+		await expect(pg.locator('[data-failure="rate_limited"]')).toContainText('try again in 42 s');
+		await page.route('**/api/run', (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<html>Bad gateway</html>' }));
+		await button(pg, 'Run').click();
+		await expect(pg.locator('[data-failure="server_error"]')).toContainText('The playground server failed (HTTP 502)');
+		await expect(pg.locator('.pg-section[data-section="run"] .pg-out')).toHaveText('1 0\n');
+		await shot(pg, 'server-error');
+	});
+});
+
+test.describe('/play', () => {
+	test('a full-page playground: templates, benchmark, share', async ({ page, context }) => {
+		await page.goto('/play/');
+		const pg = page.locator('go-playground[data-play]');
+		await expect(pg.locator('.cm-editor')).toBeVisible();
+		await expect(pg.locator('.cm-content')).toContainText('Hello, Go memory!');
+		await page.keyboard.press('ControlOrMeta+Enter');
+		await expect(pg.locator('.pg-section[data-section="run"][data-live] .pg-out')).toHaveText('Hello, Go memory! 3\n');
+		await button(pg, 'Escape analysis').click();
+		await expect(pg.locator('.pg-section[data-section="escape"][data-live]')).toContainText('moved to heap: p');
+		await expect(pg.locator('.cm-lintRange-warning')).not.toHaveCount(0);
+		await shot(page, 'play-0-hello');
+
+		await pg.getByLabel('Start from a template').selectOption('bench');
+		await expect(pg.locator('.cm-content')).toContainText('BenchmarkPrealloc');
+		await expect(button(pg, 'Run')).toBeHidden();
+		await pg.getByLabel('Benchmark count (-count)').selectOption('1');
+		await pg.getByLabel('Benchmark time per run (-benchtime)').selectOption('100ms');
+		await button(pg, 'Benchmark').click();
+		const live = pg.locator('.pg-section[data-section="bench"][data-live]');
+		await expect(live.locator('tbody tr')).toHaveCount(2, { timeout: 60_000 });
+		await shot(page, 'play-1-bench');
+
+		await button(pg, 'Share').click();
+		const url = await pg.locator('.pg-share input').inputValue();
+		const other = await context.newPage();
+		await other.goto(url);
+		const restored = other.locator('go-playground[data-play]');
+		await expect(restored.locator('.cm-content')).toContainText('BenchmarkPrealloc');
+		await expect(button(restored, 'Benchmark')).toHaveAttribute('data-current', '');
+	});
+
+	test('is linked from the sidebar and the home page', async ({ page }) => {
+		await page.goto('/');
+		await expect(page.locator('.hero a[href="/play/"]')).toBeVisible();
+		await page.goto(docsPage);
+		await expect(page.locator('nav[aria-label="Main"] a[href="/play/"]')).toHaveText('Playground');
+	});
+});

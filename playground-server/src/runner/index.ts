@@ -9,14 +9,19 @@
 import { tmpdir, availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createCgroupManager } from './cgroup.ts';
-import { limitsFromEnv } from './limits.ts';
+import { limitsFromEnv, type Limits } from './limits.ts';
 import { Runner } from './runner.ts';
 import { bwrapAvailable, type SandboxKind } from './sandbox.ts';
 import { findToolchain } from './toolchain.ts';
 
 export { Runner } from './runner.ts';
 export type { Limits } from './limits.ts';
+export { defaultLimits } from './limits.ts';
 export { resultCacheKey } from './cache-key.ts';
+export { seccompActive } from './sandbox.ts';
+export { Scheduler, QueueFullError, SchedulerClosedError, laneOf, type Lane, type SchedulerOptions, type SchedulerStats } from './scheduler.ts';
+
+let runnerCount = 0;
 
 export class SandboxUnavailableError extends Error {}
 
@@ -27,6 +32,10 @@ export interface CreateRunnerOptions {
 	/** First unprivileged uid of this runner's slots; give concurrent runners distinct ranges. */
 	baseUid?: number;
 	log?: (level: 'info' | 'warn', msg: string) => void;
+	/** Overrides of the limits (which otherwise come from the environment, see limits.ts). */
+	limits?: Partial<Limits>;
+	/** Overrides PLAYBOOK_STATE_DIR. */
+	stateDir?: string;
 }
 
 export function defaultStateDir(): string {
@@ -49,21 +58,23 @@ export async function createRunner(options: CreateRunnerOptions = {}): Promise<R
 		);
 	}
 	const toolchain = await findToolchain();
-	const cgroups = await createCgroupManager(`playbook-${process.pid}`);
+	// One parent cgroup per runner: a process may hold several (tests do), each closed on its own.
+	const cgroups = await createCgroupManager(`playbook-${process.pid}-${++runnerCount}`);
 	if (cgroups.kind === 'none') {
 		log('warn', `cgroups unavailable (${cgroups.reason}): memory and process limits are per process (rlimits), not per job.`);
 	}
 	const slots = options.slots ?? Number(process.env.PLAYBOOK_SLOTS ?? availableParallelism() + 1);
+	const stateDir = options.stateDir ?? defaultStateDir();
 	const runner = new Runner({
 		toolchain,
-		stateDir: defaultStateDir(),
-		limits: limitsFromEnv(),
+		stateDir,
+		limits: { ...limitsFromEnv(), ...options.limits },
 		sandbox,
 		cgroups,
 		slots,
 		baseUid: options.baseUid ?? 61000,
 	});
 	await runner.prepare();
-	log('info', `runner ready: ${toolchain.version}, sandbox ${sandbox}, cgroups ${cgroups.kind}, ${slots} slots, state in ${defaultStateDir()}`);
+	log('info', `runner ready: ${toolchain.version}, sandbox ${sandbox}, cgroups ${cgroups.kind}, ${slots} slots, state in ${stateDir}`);
 	return runner;
 }

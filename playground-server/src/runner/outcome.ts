@@ -26,6 +26,15 @@ export interface OutcomeContext {
 	timeoutMs: number;
 	testsFailed: number;
 	failedTests: string[];
+	/** The CPU-time limit that applied to this step, seconds (benchmarks get more than programs). */
+	cpuSeconds?: number;
+}
+
+function processLimit(limits: Limits): RunError {
+	return {
+		code: 'process_limit',
+		message: `The program tried to use more than ${limits.processes} processes or threads and was stopped. Goroutines are fine; what ran out is OS threads, usually from many goroutines blocked in system calls, or from starting processes.`,
+	};
 }
 
 /** null when the program ended well (exit 0, and in test mode every test passed). */
@@ -39,16 +48,30 @@ export function classifyOutcome(o: SandboxOutcome, ctx: OutcomeContext): RunErro
 	// bwrap reports a child killed by signal N as exit status 128+N.
 	const signal = o.signal ?? (o.exitCode !== null && o.exitCode > 128 ? signals[o.exitCode - 128] ?? null : null);
 
+	// The first limit hit is the one named. A program that runs out of memory often floods its
+	// output afterwards (the runtime prints every goroutine), so memory comes before output.
+	if (o.oomKilled || /^fatal error: (?:runtime: )?out of memory/m.test(err) || /runtime: cannot allocate memory/.test(err)) {
+		const recursion = /^runtime: goroutine stack exceeds|^fatal error: stack overflow|runtime\.(?:newstack|morestack)\b/m.test(err);
+		return {
+			code: 'memory_limit',
+			message: recursion
+				? `${where('The program ran out of stack memory')} (the limit is ${formatBytes(limits.memoryBytes)}), usually from recursion that never ends. Check the recursive call's base case.`
+				: `${where(`The program used more than ${formatBytes(limits.memoryBytes)} of memory and was stopped`)}. Allocate less: smaller inputs, or reuse buffers instead of keeping them all. Recursion that never ends also does this: every call's frame stays on the stack.`,
+		};
+	}
+	if (/^runtime: goroutine stack exceeds \d+-byte limit/m.test(err)) {
+		return {
+			code: 'memory_limit',
+			message: `${where('A goroutine\'s stack outgrew its limit')}, usually from recursion that never ends. Check the recursive call's base case.`,
+		};
+	}
+	if (o.pidsLimitHit) {
+		return processLimit(limits);
+	}
 	if (o.outputLimited) {
 		return {
 			code: 'output_limit',
 			message: `The program wrote more than ${formatBytes(limits.outputBytes)} of output, so it was stopped and the output cut there. Print less (for example a summary, or every 1000th line).`,
-		};
-	}
-	if (o.oomKilled || /^fatal error: (?:runtime: )?out of memory/m.test(err) || /runtime: cannot allocate memory/.test(err)) {
-		return {
-			code: 'memory_limit',
-			message: `The program used more than ${formatBytes(limits.memoryBytes)} of memory and was stopped. Allocate less: smaller inputs, or reuse buffers instead of keeping them all.`,
 		};
 	}
 	if (o.timedOut || /^panic: test timed out after/m.test(err)) {
@@ -60,14 +83,11 @@ export function classifyOutcome(o: SandboxOutcome, ctx: OutcomeContext): RunErro
 	if (signal === 'SIGXCPU' || (signal === 'SIGKILL' && !o.canceled)) {
 		return {
 			code: 'timeout',
-			message: `The program used more than ${limits.runCpuSeconds} s of CPU time and was stopped. Look for a loop that never ends, or use a smaller input.`,
+			message: `The program used more than ${ctx.cpuSeconds ?? limits.runCpuSeconds} s of CPU time and was stopped. Look for a loop that never ends, or use a smaller input.`,
 		};
 	}
-	if (o.pidsLimitHit || /failed to create new OS thread|fork\/exec .*resource temporarily unavailable|pthread_create failed/.test(err)) {
-		return {
-			code: 'process_limit',
-			message: `The program tried to use more than ${limits.processes} processes or threads and was stopped. Goroutines are fine; what ran out is OS threads, usually from many goroutines blocked in system calls, or from starting processes.`,
-		};
+	if (/failed to create new OS thread|fork\/exec .*resource temporarily unavailable|pthread_create failed/.test(err)) {
+		return processLimit(limits);
 	}
 	if (/file too large|no space left on device/i.test(err) && o.exitCode !== 0) {
 		return {

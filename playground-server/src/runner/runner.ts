@@ -20,6 +20,7 @@ import { parseCompilerOutput, snippetModule } from './parse/compiler.ts';
 import { parseBenchOutput } from './parse/bench.ts';
 import { parseTestOutput } from './parse/tests.ts';
 import { classifyOutcome } from './outcome.ts';
+import { findImports } from './imports.ts';
 
 export interface RunnerOptions {
 	toolchain: Toolchain;
@@ -35,9 +36,13 @@ export interface RunnerOptions {
 }
 
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+let runnerCounter = 0;
 
-/** A build of something other than the snippet (the standard library, to warm the cache). */
-interface WarmBuild {
+/**
+ * A go command other than the mode's own build: warming the cache (`go build std`) or `go vet`.
+ * Its output is the answer; nothing is executed.
+ */
+interface BuildOverride {
 	buildArgs: string[];
 	buildTimeoutMs: number;
 }
@@ -68,8 +73,9 @@ export class Runner {
 		this.cgroups = options.cgroups;
 		this.#stateDir = options.stateDir;
 		this.#cacheDir = join(options.stateDir, 'gocache');
-		// Per process: the build and a running server may share a state directory (and its cache).
-		this.#jobsDir = join(options.stateDir, 'jobs', String(process.pid));
+		// Per runner, named after its process: the build and a running server may share a state
+		// directory (and its cache), and one process may hold several runners.
+		this.#jobsDir = join(options.stateDir, 'jobs', `${process.pid}-${++runnerCounter}`);
 		this.#baseUid = options.baseUid ?? 61000;
 		this.#freeSlots = Array.from({ length: options.slots }, (_, i) => i);
 	}
@@ -87,8 +93,8 @@ export class Runner {
 		const allJobs = dirname(this.#jobsDir);
 		await mkdir(allJobs, { recursive: true });
 		// Jobs left behind by processes that were killed.
-		for (const pid of await readdir(allJobs)) {
-			if (!processAlive(Number(pid))) await rm(join(allJobs, pid), { recursive: true, force: true });
+		for (const name of await readdir(allJobs)) {
+			if (!processAlive(Number(name.split('-')[0]))) await rm(join(allJobs, name), { recursive: true, force: true });
 		}
 		await mkdir(this.#jobsDir, { recursive: true });
 		if (asRoot && this.sandbox === 'bwrap') {
@@ -117,7 +123,22 @@ export class Runner {
 		};
 		const std = await this.#job({ mode: 'escape', files: warmFiles }, undefined, { buildArgs: ['build', 'std'], buildTimeoutMs: extraTimeoutMs });
 		if (!std.ok) return std;
-		return this.run({ mode: 'test', files: warmFiles });
+		const test = await this.run({ mode: 'test', files: warmFiles });
+		if (!test.ok) return test;
+		// The race runtime and the standard library built with -race take another ~20 s cold:
+		// without this, the first race job of a fresh cache would hit the build time limit.
+		return this.#job({ mode: 'test', files: warmFiles, options: { race: true } }, undefined, {
+			buildArgs: ['test', '-c', '-race', '-o', '/dev/null', '.'],
+			buildTimeoutMs: extraTimeoutMs,
+		});
+	}
+
+	/**
+	 * `go vet` on a snippet (what the Go Playground's "withVet" does): ok, or the vet report in
+	 * stderr with its diagnostics. Runs nothing.
+	 */
+	async vet(request: Pick<RunRequest, 'files'>, signal?: AbortSignal): Promise<RunResult> {
+		return this.#job({ mode: 'escape', files: request.files }, signal, { buildArgs: ['vet', '.'], buildTimeoutMs: this.limits.buildTimeoutMs });
 	}
 
 	async run(request: RunRequest, signal?: AbortSignal): Promise<RunResult> {
@@ -150,7 +171,7 @@ export class Runner {
 	async #job(
 		request: RunRequest,
 		signal: AbortSignal | undefined,
-		warm?: WarmBuild,
+		override?: BuildOverride,
 	): Promise<RunResult> {
 		const started = performance.now();
 		const slot = await this.#acquireSlot();
@@ -158,7 +179,10 @@ export class Runner {
 		const jobDir = join(this.#jobsDir, id);
 		this.#activeJobs.add(jobDir);
 		try {
-			const result = await this.#execute(request, signal, jobDir, slot, warm);
+			if (signal?.aborted) return this.#canceled(request.mode, started);
+			const result = await this.#execute(request, signal, jobDir, slot, override);
+			// Whatever a killed job looked like, it says nothing about the program.
+			if (signal?.aborted) return this.#canceled(request.mode, started);
 			return { ...result, durationMs: Math.round(performance.now() - started) };
 		} catch (e) {
 			return this.#result(request.mode, started, {
@@ -169,6 +193,12 @@ export class Runner {
 			this.#activeJobs.delete(jobDir);
 			this.#releaseSlot(slot);
 		}
+	}
+
+	#canceled(mode: Mode, started: number): RunResult {
+		return this.#result(mode, started, {
+			error: { code: 'internal_error', message: 'The job was canceled before it finished (the request was abandoned or the server is stopping). Run it again.' },
+		});
 	}
 
 	#result(mode: Mode, started: number, partial: Partial<RunResult>): RunResult {
@@ -195,7 +225,7 @@ export class Runner {
 		signal: AbortSignal | undefined,
 		jobDir: string,
 		slot: number,
-		warm?: WarmBuild,
+		override?: BuildOverride,
 	): Promise<RunResult> {
 		const started = performance.now();
 		const { mode } = request;
@@ -210,7 +240,7 @@ export class Runner {
 		const cgoImport = findCgoImport(request.files);
 		if (cgoImport) {
 			return this.#result(mode, started, {
-				error: { code: 'import_not_allowed', message: `${cgoImport}: cgo (import "C") is not available in the playground. Write the snippet in pure Go.` },
+				error: { code: 'import_not_allowed', message: `${cgoImport}: cgo (import "C") is not available in the playground: it runs pure Go only, with no C compiler. Remove the import "C" and write the code in Go.` },
 			});
 		}
 
@@ -221,7 +251,9 @@ export class Runner {
 		await mkdir(srcDir, { recursive: true });
 		await mkdir(outDir);
 		await mkdir(tmpDir);
-		for (const [name, source] of Object.entries(request.files)) await writeFile(join(srcDir, name), source);
+		for (const [name, source] of Object.entries(request.files)) {
+			await writeFile(join(srcDir, name), name === 'go.mod' ? withSnippetModule(source) : source);
+		}
 		if (!request.files['go.mod']) {
 			await writeFile(join(srcDir, 'go.mod'), `module ${snippetModule}\n\ngo ${languageVersion(this.toolchain.version)}\n`);
 		}
@@ -239,11 +271,11 @@ export class Runner {
 		if (mode === 'escape') gcflags.push(options.escapeDetail === 2 ? '-m=2' : '-m');
 		if (options.inlining === false) gcflags.push('-l');
 		let buildArgs: string[];
-		if (warm) buildArgs = warm.buildArgs;
+		if (override) buildArgs = override.buildArgs;
 		else if (mode === 'run') buildArgs = ['build', '-trimpath', '-o', binary];
 		else if (mode === 'escape' && !hasTests) buildArgs = ['build', '-trimpath', '-o', '/dev/null'];
 		else buildArgs = ['test', '-c', '-trimpath', '-o', binary];
-		if (!warm) {
+		if (!override) {
 			if (race) buildArgs.push('-race');
 			if (gcflags.length > 0) buildArgs.push(`-gcflags=${gcflags.join(' ')}`);
 			buildArgs.push('.');
@@ -262,8 +294,8 @@ export class Runner {
 				env: buildEnv(this.toolchain, { cache: layout.cache, tmp: layout.tmp }, race),
 				cwd: `${layout.job}/src`,
 				system: true,
-				timeoutMs: warm?.buildTimeoutMs ?? this.limits.buildTimeoutMs,
-				cpuSeconds: Math.ceil((warm?.buildTimeoutMs ?? this.limits.buildTimeoutMs) / 1000) * 4,
+				timeoutMs: override?.buildTimeoutMs ?? this.limits.buildTimeoutMs,
+				cpuSeconds: Math.ceil((override?.buildTimeoutMs ?? this.limits.buildTimeoutMs) / 1000) * 4,
 				memoryBytes: this.limits.buildMemoryBytes,
 				limitData: false,
 				processes: 1024,
@@ -288,7 +320,7 @@ export class Runner {
 				error: this.#buildError(build, compiled.diagnostics, compiled.other, mode),
 			});
 		}
-		if (warm) return this.#result(mode, started, { stderr: compilerText });
+		if (override) return this.#result(mode, started, { stderr: compilerText });
 		if (mode === 'escape') {
 			return this.#result(mode, started, { exitCode: build.exitCode, stderr: compilerText, diagnostics: compiled.diagnostics });
 		}
@@ -318,7 +350,8 @@ export class Runner {
 		if (options.godebug && options.godebug.length > 0) env.GODEBUG = options.godebug.join(',');
 		const binBinds: Bind[] =
 			this.sandbox === 'bwrap' ? [{ src: join(outDir, mode === 'run' ? 'prog' : 'test.bin'), dest: '/prog' }] : [];
-		const cpuSeconds = Math.ceil(timeoutMs / 1000);
+		const wallSeconds = Math.ceil(timeoutMs / 1000);
+		const cpuSeconds = mode === 'bench' ? wallSeconds * 2 : Math.min(wallSeconds, this.limits.runCpuSeconds);
 		const exec = await runSandboxed(
 			{
 				argv,
@@ -327,7 +360,7 @@ export class Runner {
 				cwd: this.sandbox === 'bwrap' ? '/tmp' : tmpDir,
 				system: race,
 				timeoutMs,
-				cpuSeconds: mode === 'bench' ? cpuSeconds * 2 : Math.min(cpuSeconds, this.limits.runCpuSeconds),
+				cpuSeconds,
 				memoryBytes: this.limits.memoryBytes,
 				limitData: !race,
 				processes: this.limits.processes,
@@ -348,6 +381,7 @@ export class Runner {
 			timeoutMs,
 			testsFailed: testCounts?.failed ?? 0,
 			failedTests: testCounts?.failures ?? [],
+			cpuSeconds,
 		});
 		return this.#result(mode, started, {
 			exitCode: exec.exitCode,
@@ -424,14 +458,19 @@ function processAlive(pid: number): boolean {
 export function findCgoImport(files: Record<string, string>): string | null {
 	for (const [name, source] of Object.entries(files)) {
 		if (!name.endsWith('.go')) continue;
-		const lines = source.split('\n');
-		let inBlock = false;
-		for (let i = 0; i < lines.length; i++) {
-			const line = (lines[i] ?? '').trim();
-			if (/^import\s*\($/.test(line)) inBlock = true;
-			else if (inBlock && line === ')') inBlock = false;
-			if (/^import\s+"C"/.test(line) || (inBlock && /^"C"$/.test(line))) return `${name}:${i + 1}`;
-		}
+		const c = findImports(source).find((i) => i.path === 'C');
+		if (c) return `${name}:${c.line}`;
 	}
 	return null;
+}
+
+/**
+ * A snippet's own go.mod with its module path replaced by the one the runner gives every snippet:
+ * the diagnostics' file names are relative to it ("play/main.go"), and a snippet is one package,
+ * so the path has no other use. Everything else in the file is kept.
+ */
+export function withSnippetModule(goMod: string): string {
+	const directive = /^(\s*)module\s+(?:"[^"]*"|`[^`]*`|\S+)(.*)$/m;
+	if (directive.test(goMod)) return goMod.replace(directive, `$1module ${snippetModule}$2`);
+	return `module ${snippetModule}\n${goMod}`;
 }

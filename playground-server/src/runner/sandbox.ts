@@ -10,13 +10,18 @@
  *               to the server), read-only binds of only what the step needs, a private tmpfs
  * Wall-clock time and output size are enforced here, by killing the whole tree.
  *
+ * Inside bwrap a seccomp filter (seccomp.ts) denies system calls a playground never needs, the
+ * root and /dev are remounted read-only (only the private /tmp is writable), and bwrap reads its
+ * own arguments from a pipe, so a program reading /proc/1/cmdline learns nothing about the host.
+ *
  * bubblewrap is used rather than a hand-written namespace setup: it is what Flatpak relies on,
  * and is a Debian package. The unsafe local mode (no bwrap, for development on machines without
  * it) keeps the rlimits and timeouts but has no isolation; the server refuses it unless asked.
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, type StdioOptions } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { CgroupManager } from './cgroup.ts';
+import { seccompFilter } from './seccomp.ts';
 
 export interface Bind {
 	src: string;
@@ -76,18 +81,48 @@ export interface SandboxOptions {
 const systemPaths = ['/usr', '/etc/alternatives'];
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
+/** Pids whose parent is `pid` (from /proc; empty where there is no /proc). */
+export function childrenOf(pid: number): number[] {
+	const out: number[] = [];
+	let entries: string[];
+	try {
+		entries = readdirSync('/proc');
+	} catch {
+		return out;
+	}
+	for (const name of entries) {
+		if (!/^\d+$/.test(name)) continue;
+		try {
+			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+			// "pid (comm) state ppid …": comm may hold spaces and parentheses.
+			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			if (ppid === pid) out.push(Number(name));
+		} catch {}
+	}
+	return out;
+}
+
 export function bwrapAvailable(): boolean {
 	return ['/usr/bin/bwrap', '/bin/bwrap', '/usr/local/bin/bwrap'].some((p) => existsSync(p));
 }
 
-function bwrapArgs(spec: SandboxSpec): string[] {
+/** File descriptors of the sandboxed command that carry bwrap's seccomp filter and arguments. */
+const SECCOMP_FD = 3;
+const ARGS_FD = 4;
+
+function bwrapArgs(spec: SandboxSpec, withSeccomp: boolean): string[] {
 	const args = [
-		'bwrap',
 		'--unshare-all',
 		'--unshare-user',
 		'--disable-userns',
 		'--die-with-parent',
 		'--new-session',
+		// The program is the namespace's pid 1 instead of a child of bwrap's reaper: when it ends,
+		// the kernel kills and reaps everything else in the namespace at once. With bwrap's own
+		// reaper, that reaper outlives bwrap for a moment and is left to the host's init to reap,
+		// which leaves zombies under the job's uid on hosts whose init reaps late (or never, when
+		// the server itself is pid 1 of a container).
+		'--as-pid-1',
 		'--uid', '1000',
 		'--gid', '1000',
 		'--hostname', 'sandbox',
@@ -104,13 +139,29 @@ function bwrapArgs(spec: SandboxSpec): string[] {
 		args.push('--ro-bind', '/usr/share/zoneinfo', '/usr/share/zoneinfo');
 	}
 	for (const b of spec.binds) args.push(b.writable ? '--bind' : '--ro-bind', b.src, b.dest);
+	// bwrap's root and /dev are tmpfs mounts of their own, writable and unbounded unless remounted:
+	// a program could otherwise fill memory through /x or /dev/shm/x. Only /tmp (sized) and the
+	// binds marked writable stay writable.
+	args.push('--remount-ro', '/dev', '--remount-ro', '/');
+	if (withSeccomp) args.push('--seccomp', String(SECCOMP_FD));
 	args.push('--chdir', spec.cwd, '--clearenv');
 	for (const [k, v] of Object.entries(spec.env)) args.push('--setenv', k, v);
-	args.push('--', ...spec.argv);
 	return args;
 }
 
-function prlimitArgs(spec: SandboxSpec): string[] {
+/** The compiled filter, built once; null where the architecture has no table (or it is turned off). */
+let filterBytes: Buffer | null | undefined;
+function filter(): Buffer | null {
+	if (filterBytes === undefined) filterBytes = process.env.PLAYBOOK_NO_SECCOMP === '1' ? null : seccompFilter();
+	return filterBytes;
+}
+
+/** Whether the sandbox applies a seccomp filter on this machine. */
+export function seccompActive(): boolean {
+	return filter() !== null;
+}
+
+function prlimitArgs(spec: SandboxSpec, cgroupsActive: boolean): string[] {
 	const args = [
 		'prlimit',
 		`--cpu=${spec.cpuSeconds}:${spec.cpuSeconds + 1}`,
@@ -118,16 +169,27 @@ function prlimitArgs(spec: SandboxSpec): string[] {
 		'--core=0',
 		'--nofile=1024',
 	];
-	if (spec.limitData) args.push(`--data=${spec.memoryBytes}`);
+	// Below the job's cgroup cap, which also counts page cache and kernel memory: a program that
+	// allocates without bound should meet the Go runtime's own "out of memory" (with a stack trace
+	// that says where) before the kernel's silent kill.
+	if (spec.limitData) args.push(`--data=${cgroupsActive ? spec.memoryBytes - Math.min(64 * 1024 * 1024, Math.floor(spec.memoryBytes / 8)) : spec.memoryBytes}`);
 	// RLIMIT_NPROC counts every process of the uid, so it only means something for a uid of the
-	// job's own: the slot uid when we run as root.
-	if (asRoot) args.push(`--nproc=${spec.processes}`);
+	// job's own: the slot uid when we run as root. With a pids cgroup it is only a backstop, set
+	// above the cgroup's cap so that the cgroup (which records that it refused) acts first.
+	if (asRoot) args.push(`--nproc=${cgroupsActive ? spec.processes * 2 : spec.processes}`);
 	args.push('--');
 	return args;
 }
 
-/** Joins the cgroups named in PLAYBOOK_CG, then executes the rest of the command line. */
-const joinCgroupsScript = 'umask 002; for f in $PLAYBOOK_CG; do echo $$ > "$f" || exit 125; done; exec "$@"';
+/**
+ * The first link of every sandbox: joins the cgroups named in PLAYBOOK_CG, then closes every file
+ * descriptor the server itself inherited (beyond stdio and the two bwrap reads), so that nothing
+ * the server's own parent left open reaches a job, then executes the rest of the command line.
+ * bash, because dash cannot close descriptors above 9; without bash the closing is skipped.
+ */
+const joinCgroups = 'umask 002; for f in $PLAYBOOK_CG; do echo $$ > "$f" || exit 125; done; unset PLAYBOOK_CG;';
+const closeInherited = `if [ -d /proc/self/fd ]; then for fd in /proc/self/fd/*; do fd=\${fd##*/}; case $fd in 0|1|2|${SECCOMP_FD}|${ARGS_FD}) ;; *) eval "exec $fd>&-" 2>/dev/null ;; esac; done; fi;`;
+const shell = existsSync('/bin/bash') ? { path: '/bin/bash', script: `${joinCgroups} ${closeInherited} exec "$@"` } : { path: '/bin/sh', script: `${joinCgroups} exec "$@"` };
 
 let jobCounter = 0;
 
@@ -152,24 +214,39 @@ function execute(
 	procsFiles: string[],
 ): Promise<Omit<SandboxOutcome, 'oomKilled' | 'pidsLimitHit'>> {
 	let command: string[];
+	let stdio: StdioOptions = ['ignore', 'pipe', 'pipe'];
+	let bwrapArgv: string[] | null = null;
+	let seccomp: Buffer | null = null;
 	if (options.kind === 'bwrap') {
 		const drop = asRoot
 			? ['setpriv', `--reuid=${spec.uid}`, `--regid=${spec.gid}`, '--clear-groups', '--inh-caps=-all', '--']
 			: [];
-		command = [...prlimitArgs(spec), ...drop, ...bwrapArgs(spec)];
+		seccomp = filter();
+		bwrapArgv = bwrapArgs(spec, seccomp !== null);
+		command = [...prlimitArgs(spec, procsFiles.length > 0), ...drop, 'bwrap', '--args', String(ARGS_FD), '--', ...spec.argv];
+		stdio = ['ignore', 'pipe', 'pipe', seccomp ? 'pipe' : 'ignore', 'pipe'];
 	} else {
-		command = [...prlimitArgs(spec), 'env', '-i', ...Object.entries(spec.env).map(([k, v]) => `${k}=${v}`), ...spec.argv];
+		command = [...prlimitArgs(spec, procsFiles.length > 0), 'env', '-i', ...Object.entries(spec.env).map(([k, v]) => `${k}=${v}`), ...spec.argv];
 	}
 
 	const started = performance.now();
 	return new Promise((resolve) => {
-		const child = spawn('/bin/sh', ['-c', joinCgroupsScript, 'sh', ...command], {
+		const child = spawn(shell.path, ['-c', shell.script, 'sandbox', ...command], {
 			// The sandbox tools get a minimal environment: nothing of the server's reaches the job.
 			env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', PLAYBOOK_CG: procsFiles.join(' ') },
 			cwd: options.kind === 'bwrap' ? '/' : spec.cwd,
-			stdio: ['ignore', 'pipe', 'pipe'],
+			stdio,
 			detached: true,
 		});
+		// bwrap reads both to end of file: NUL-terminated options (the command itself must stay on
+		// its command line, which is all /proc/1/cmdline shows inside), and the filter's instructions.
+		const feed = (fd: number, data: Buffer) => {
+			const pipe = child.stdio[fd] as NodeJS.WritableStream | null | undefined;
+			pipe?.on('error', () => {});
+			pipe?.end(data);
+		};
+		if (bwrapArgv) feed(ARGS_FD, Buffer.from(bwrapArgv.map((a) => `${a}\0`).join('')));
+		if (seccomp) feed(SECCOMP_FD, seccomp);
 
 		const out: Buffer[] = [];
 		const err: Buffer[] = [];
@@ -179,13 +256,32 @@ function execute(
 		let canceled = false;
 		let settled = false;
 
+		let exited = false;
+		let killing = false;
 		const killTree = () => {
-			if (child.pid === undefined) return;
-			try {
-				// The whole process group: sh/prlimit/setpriv/bwrap. bwrap's pid-namespace init
-				// dies with it (--die-with-parent), and the kernel then kills everything inside.
-				process.kill(-child.pid, 'SIGKILL');
-			} catch {}
+			const pid = child.pid;
+			if (pid === undefined || exited || killing) return;
+			killing = true;
+			if (options.kind === 'bwrap') {
+				// The sandbox's pid 1 first: the kernel then kills everything in its namespace, and
+				// bwrap, its parent, reaps it and exits. Killing bwrap first would orphan pid 1 to
+				// the host's init, to be reaped whenever that gets round to it.
+				for (const inner of childrenOf(pid)) {
+					try {
+						process.kill(inner, 'SIGKILL');
+					} catch {}
+				}
+			}
+			// Then the whole process group (sh/prlimit/setpriv/bwrap), in case it is still there:
+			// at once without bwrap, after a moment with it.
+			const group = () => {
+				if (exited) return;
+				try {
+					process.kill(-pid, 'SIGKILL');
+				} catch {}
+			};
+			if (options.kind === 'bwrap') setTimeout(group, 250).unref();
+			else group();
 		};
 		const take = (sink: Buffer[]) => (chunk: Buffer) => {
 			if (outputLimited) return;
@@ -200,8 +296,8 @@ function execute(
 			sink.push(chunk);
 			kept += chunk.length;
 		};
-		child.stdout.on('data', take(out));
-		child.stderr.on('data', take(err));
+		child.stdout?.on('data', take(out));
+		child.stderr?.on('data', take(err));
 
 		const timer = setTimeout(() => {
 			timedOut = true;
@@ -219,7 +315,14 @@ function execute(
 			settled = true;
 			clearTimeout(timer);
 			spec.signal?.removeEventListener('abort', onAbort);
-			killTree();
+			// Anything of the job still alive in its process group (possible only when it escaped
+			// bwrap's tree, i.e. in the unsafe local mode) goes now; the job's cgroup is emptied
+			// after this.
+			if (child.pid !== undefined) {
+				try {
+					process.kill(-child.pid, 'SIGKILL');
+				} catch {}
+			}
 			const decoder = (bufs: Buffer[]) => new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(bufs));
 			resolve({
 				exitCode,
@@ -240,9 +343,10 @@ function execute(
 		// unsafe local mode) could hold them open for ever, so 'exit' starts a short grace period.
 		child.on('close', finish);
 		child.on('exit', (code, signal) => {
+			exited = true;
 			setTimeout(() => {
-				child.stdout.destroy();
-				child.stderr.destroy();
+				child.stdout?.destroy();
+				child.stderr?.destroy();
 				finish(code, signal);
 			}, 500).unref();
 		});

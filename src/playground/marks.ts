@@ -131,7 +131,9 @@ export function installTooltip(host: HTMLElement): void {
 		const h = host.getBoundingClientRect();
 		const left = Math.max(0, Math.min(m.left - h.left, h.width - tip.offsetWidth));
 		tip.style.left = `${left}px`;
-		tip.style.top = `${m.bottom - h.top + 6}px`;
+		// Above the token, so the messages under the line stay readable; below when there is no room.
+		const above = m.top - tip.offsetHeight - 6 > 0;
+		tip.style.top = `${above ? m.top - h.top - tip.offsetHeight - 6 : m.bottom - h.top + 6}px`;
 	};
 	const hide = () => {
 		current?.removeAttribute('aria-describedby');

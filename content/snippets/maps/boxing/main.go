@@ -8,6 +8,7 @@ package main
 import (
 	"fmt"
 	"testing"
+	"unsafe"
 )
 
 var sink any
@@ -24,9 +25,14 @@ func boxString(v string) { sink = v } // want "v escapes to heap"
 //go:noinline
 func boxBool(v bool) { sink = v } // want "v escapes to heap"
 
+//go:noinline
+func boxByte(v byte) { sink = v } // want "v escapes to heap"
+
 func allocs(f func()) float64 { return testing.AllocsPerRun(1000, f) }
 
 func main() {
+	var e any
+	fmt.Println("an any is", unsafe.Sizeof(e), "bytes, aligned to", unsafe.Alignof(e))
 	s := fmt.Sprint(12345)
 	fmt.Println("int 7:       ", allocs(func() { boxInt(7) }))
 	fmt.Println("int 255:     ", allocs(func() { boxInt(255) }))
@@ -34,15 +40,18 @@ func main() {
 	fmt.Println("float64 0:   ", allocs(func() { boxFloat(0) }))
 	fmt.Println("float64 1.5: ", allocs(func() { boxFloat(1.5) }))
 	fmt.Println("bool:        ", allocs(func() { boxBool(true) }))
+	fmt.Println("byte 200:    ", allocs(func() { boxByte(200) }))
 	fmt.Println("empty string:", allocs(func() { boxString("") }))
 	fmt.Println("string:      ", allocs(func() { boxString(s) }))
 	// Output:
+	// an any is 16 bytes, aligned to 8
 	// int 7:        0
 	// int 255:      0
 	// int 256:      1
 	// float64 0:    0
 	// float64 1.5:  1
 	// bool:         0
+	// byte 200:     0
 	// empty string: 0
 	// string:       1
 }

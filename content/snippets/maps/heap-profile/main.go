@@ -28,7 +28,9 @@ func main() {
 	runtime.GC() // the profile shows the heap as of the last completed collection
 	runtime.GC()
 
-	inUse := map[string]int64{} // bytes still in use, by the first frame in package main
+	// Bytes still in use, by the first function of package main on the stack and the runtime
+	// function it called.
+	inUse := map[string]int64{}
 	records := make([]runtime.MemProfileRecord, 1024)
 	n, ok := runtime.MemProfile(records, false)
 	if !ok {
@@ -36,12 +38,15 @@ func main() {
 	}
 	for _, r := range records[:n] {
 		frames := runtime.CallersFrames(r.Stack())
+		callee := ""
 		for {
 			f, more := frames.Next()
 			if strings.HasPrefix(f.Function, "main.") {
-				inUse[fmt.Sprintf("%s (line %d)", f.Function, f.Line)] += r.InUseBytes()
+				where := fmt.Sprintf("%s called from %s (line %d)", callee, f.Function, f.Line)
+				inUse[where] += r.InUseBytes()
 				break
 			}
+			callee = f.Function
 			if !more {
 				break
 			}
@@ -49,11 +54,11 @@ func main() {
 	}
 	for where, bytes := range inUse {
 		if bytes > 1<<20 {
-			fmt.Printf("%d MiB in use, allocated at %s\n", bytes>>20, where)
+			fmt.Printf("%d MiB in use, allocated in %s\n", bytes>>20, where)
 		}
 	}
 	fmt.Println("entries in the map:", len(index))
 }
 
-// want stdout `^3[0-9] MiB in use, allocated at main\.buildIndex \(line \d+\)$`
+// want stdout `^3[0-9] MiB in use, allocated in runtime\.mapassign_fast64 called from main\.buildIndex \(line \d+\)$`
 // want stdout "entries in the map: 0"

@@ -18,13 +18,14 @@ var sink map[int64]int64
 // want BenchmarkMake/hint=9 B/op == 376
 // want BenchmarkMake/hint=14 B/op == 376
 // want BenchmarkMake/hint=15 B/op == 664
+// want BenchmarkMake/hint=16 B/op == 664
 // want BenchmarkMake/hint=28 B/op == 664
 // want BenchmarkMake/hint=29 B/op == 1240
 // want BenchmarkMake/hint=896 allocs/op == 4
 // want BenchmarkMake/hint=896 B/op == 18520
 // want BenchmarkMake/hint=897 allocs/op == 6
 func BenchmarkMake(b *testing.B) {
-	for _, hint := range []int{8, 9, 14, 15, 28, 29, 896, 897} {
+	for _, hint := range []int{8, 9, 14, 15, 16, 28, 29, 896, 897} {
 		b.Run(fmt.Sprintf("hint=%d", hint), func(b *testing.B) {
 			for b.Loop() {
 				sink = make(map[int64]int64, hint)

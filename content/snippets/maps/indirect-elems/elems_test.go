@@ -20,7 +20,9 @@ var (
 )
 
 // want BenchmarkInsert128 allocs/op == 4
+// want BenchmarkInsert128 B/op == 18520
 // want BenchmarkInsert129 allocs/op == 104
+// want BenchmarkInsert129 B/op == 16792
 // want BenchmarkOverwrite129 allocs/op == 0
 func BenchmarkInsert128(b *testing.B) {
 	for b.Loop() {

@@ -20,6 +20,7 @@ func main() {
 }
 
 // want error race_detected
+// want exit 66
 // want stderr "WARNING: DATA RACE"
 // want stderr "Write at [\\s\\S]*main\\.main\\.func1\\(\\)[\\s\\S]*Previous read at|Read at [\\s\\S]*main\\.main\\(\\)[\\s\\S]*Previous write at"
 // want stdout "^(fast|safe)$"

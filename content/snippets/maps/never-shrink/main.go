@@ -1,10 +1,12 @@
 // Deleting every entry of a map, or clearing it, leaves its table allocated: the map keeps the
-// memory it needed at its largest until the map itself becomes unreachable. Copying the live
-// entries into a new map is the way to give that memory back.
+// memory it needed at its largest until the map itself becomes unreachable. maps.Clone copies
+// the table at its full size; copying the live entries into a new map made for them is the way
+// to give that memory back.
 package main
 
 import (
 	"fmt"
+	"maps"
 	"runtime"
 	"runtime/metrics"
 )
@@ -43,8 +45,11 @@ func main() {
 	clear(m)
 	report("refilled, cleared", m)
 
-	// The fix: copy what is still live into a map sized for it; the old one becomes garbage.
 	m[1], m[2] = 1, 2
+	m = maps.Clone(m) // the clone has the original's capacity
+	report("maps.Clone", m)
+
+	// The fix: copy what is still live into a map sized for it; the old one becomes garbage.
 	fresh := make(map[int]int, len(m))
 	for k, v := range m {
 		fresh[k] = v
@@ -56,4 +61,5 @@ func main() {
 // want stdout `filled +len 1000000   heap +3[0-9] MiB`
 // want stdout `deleted every key +len +0   heap +3[0-9] MiB`
 // want stdout `refilled, cleared +len +0   heap +3[0-9] MiB`
+// want stdout `maps\.Clone +len +2   heap +3[0-9] MiB`
 // want stdout `rebuilt +len +2   heap +0 MiB`

@@ -23,6 +23,10 @@ export interface ServerConfig {
 	workers: number;
 	/** Jobs that may wait for a worker before new ones get 503. */
 	queueSize: number;
+	/** Benchmark jobs that may wait for the benchmark lane. */
+	benchQueueSize: number;
+	/** How long shutdown waits for running jobs before killing them, ms. */
+	shutdownGraceMs: number;
 	/** Results kept in the result cache, by count and by total size. */
 	cacheEntries: number;
 	cacheBytes: number;
@@ -71,6 +75,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
 		rateLimitWindowMs: int(env, 'PLAYBOOK_RATE_WINDOW_MS', 60_000, 1),
 		workers: int(env, 'PLAYBOOK_WORKERS', availableParallelism(), 1),
 		queueSize: int(env, 'PLAYBOOK_QUEUE_SIZE', 64),
+		benchQueueSize: int(env, 'PLAYBOOK_BENCH_QUEUE_SIZE', 8),
+		shutdownGraceMs: int(env, 'PLAYBOOK_SHUTDOWN_GRACE_MS', 10_000),
 		cacheEntries: int(env, 'PLAYBOOK_CACHE_ENTRIES', 1000),
 		cacheBytes: int(env, 'PLAYBOOK_CACHE_BYTES', 64 * 1024 * 1024),
 		trustProxy: flag(env, 'PLAYBOOK_TRUST_PROXY', false),

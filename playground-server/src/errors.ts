@@ -1,0 +1,175 @@
+/**
+ * Errors for requests that are not run (4xx/5xx), always answered as
+ * `{ "error": { "code", "message" } }` with a message that says what to change.
+ */
+import type { FastifyError } from 'fastify';
+import type { RequestErrorBody, RequestErrorCode } from '../../src/shared/api.ts';
+import { allowedGodebug, modes, requestLimits } from '../../src/shared/api.ts';
+import { optionNames } from './schemas.ts';
+
+export class RequestError extends Error {
+	readonly statusCode: number;
+	readonly code: RequestErrorCode;
+	readonly headers: Record<string, string>;
+	constructor(statusCode: number, code: RequestErrorCode, message: string, headers: Record<string, string> = {}) {
+		super(message);
+		this.statusCode = statusCode;
+		this.code = code;
+		this.headers = headers;
+	}
+
+	body(): RequestErrorBody {
+		return { error: { code: this.code, message: this.message } };
+	}
+}
+
+/** The parts of an Ajv error the messages use. */
+export interface SchemaError {
+	keyword: string;
+	instancePath: string;
+	params: Record<string, unknown>;
+	message?: string | undefined;
+	/** Set on errors about a property name (propertyNames). */
+	propertyName?: string;
+	data?: unknown;
+}
+
+/** "/options/count" → "options.count", "/files/a~1b.go" → `files["a/b.go"]`. */
+function fieldPath(instancePath: string, root: string): string {
+	const parts = instancePath
+		.split('/')
+		.slice(1)
+		.map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
+	let out = root;
+	for (const [i, p] of parts.entries()) {
+		if (parts[i - 1] === 'files') out += `[${JSON.stringify(p)}]`;
+		else if (/^\d+$/.test(p)) out += `[${p}]`;
+		else out += out && !out.endsWith(' ') ? `.${p}` : p;
+	}
+	return out.trim() === root.trim() || !out ? (root || 'The request body') : out;
+}
+
+const show = (v: unknown): string => {
+	const s = JSON.stringify(v);
+	return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 57)}…` : s;
+};
+
+const typeName = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
+
+const example = '{"mode":"run","files":{"main.go":"package main\\n\\nfunc main() {}\\n"}}';
+
+/** One schema error as a sentence that names the field, what is allowed, and what was sent. */
+export function describeSchemaError(e: SchemaError, root = ''): string {
+	const at = fieldPath(e.instancePath, root);
+	const p = e.params;
+	switch (e.keyword) {
+		case 'required': {
+			const missing = String(p['missingProperty']);
+			if (at === 'The request body' || at === root) {
+				if (root) return `The form field "${missing}" is missing.`;
+				return `"${missing}" ${missing.includes('" and "') ? 'are' : 'is'} missing: a request is a JSON object with mode and files (and optionally options), e.g. ${example}`;
+			}
+			return `${at}.${missing} is missing.`;
+		}
+		case 'additionalProperties': {
+			const extra = String(p['additionalProperty']);
+			if (at.endsWith('options')) {
+				return `Unknown option "${extra}". The options are ${optionNames.join(', ')}; nothing else (no flags, no environment) reaches the toolchain.`;
+			}
+			return `Unknown field "${extra}" in ${at}. A request has only mode, files and options.`;
+		}
+		case 'type': {
+			const expected = String(p['type']);
+			if (e.instancePath === '' && e.data === undefined) return `The body is empty. Send a JSON object with Content-Type: application/json, e.g. ${example}`;
+			return `${at} must be ${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected}, not ${typeName(e.data)}${e.data !== undefined && typeof e.data !== 'object' ? ` (${show(e.data)})` : ''}.`;
+		}
+		case 'enum': {
+			const allowed = (p['allowedValues'] as unknown[]).map((v) => String(v));
+			if (at === 'mode') return `mode ${show(e.data)} is not a mode. Use one of: ${modes.join(', ')}.`;
+			if (at.startsWith('options.godebug')) return `${at} ${show(e.data)} is not an allowed GODEBUG setting. Allowed: ${allowedGodebug.join(', ')}.`;
+			return `${at} is ${show(e.data)}; allowed values: ${allowed.join(', ')}.`;
+		}
+		case 'minimum':
+		case 'maximum':
+		case 'exclusiveMinimum':
+		case 'exclusiveMaximum':
+			if (at === 'options.count') return `options.count is ${show(e.data)}; it must be a whole number from 1 to ${requestLimits.maxCount}.`;
+			return `${at} is ${show(e.data)}; it must be ${e.keyword.replace('exclusive', '').toLowerCase() === 'minimum' ? 'at least' : 'at most'} ${String(p['limit'])}.`;
+		case 'multipleOf':
+			return `${at} is ${show(e.data)}; it must be a whole number.`;
+		case 'maxProperties':
+			if (at === 'files') return `files has more than ${requestLimits.maxFiles} files; a snippet may have at most ${requestLimits.maxFiles}.`;
+			return `${at} has too many entries (at most ${String(p['limit'])}).`;
+		case 'minProperties':
+			if (at === 'files') return 'files is empty. Send at least one Go file, e.g. {"main.go": "package main\\n…"}.';
+			return `${at} is empty.`;
+		case 'propertyNames':
+		case 'pattern': {
+			if (e.propertyName !== undefined || at === 'files') {
+				const name = e.propertyName ?? String(p['propertyName'] ?? '');
+				return `File name ${show(name)} is not allowed. Use a plain file name ending in .go (letters, digits, "_", "-", "."; starting with a letter or digit; no directories, no "..") or go.mod.`;
+			}
+			if (at === 'options.benchtime') return `options.benchtime ${show(e.data)} is not a duration like "100ms" or "1s" (at most ${requestLimits.maxBenchtimeMs / 1000}s), nor an iteration count like "1000x".`;
+			if (at === 'options.bench') return `options.bench must be a regular expression on one line, without control characters.`;
+			return `${at} ${show(e.data)} does not have the expected form.`;
+		}
+		case 'maxLength':
+			if (at.startsWith('files[')) return `${at} is too large; all files together may hold at most ${requestLimits.maxSourceBytes / 1024} KiB of source.`;
+			return `${at} is longer than ${String(p['limit'])} characters.`;
+		case 'minLength':
+			return `${at} is empty.`;
+		case 'maxItems':
+			return `${at} has more than ${String(p['limit'])} entries.`;
+		case 'uniqueItems':
+			return `${at} lists the same setting twice.`;
+		default:
+			return `${at}: ${e.message ?? 'invalid'}.`;
+	}
+}
+
+/** A Fastify validation failure as a 400 naming every problem (up to five). */
+export function validationError(errors: SchemaError[], root = ''): RequestError {
+	// Ajv reports a bad property name twice (the pattern, then propertyNames); one is enough.
+	let relevant = errors.filter((e) => !(e.keyword === 'propertyNames' && errors.some((x) => x.propertyName !== undefined)));
+	// Both mode and files missing: one sentence, not two.
+	const missingAtRoot = relevant.filter((e) => e.keyword === 'required' && e.instancePath === '');
+	if (missingAtRoot.length > 1 && !root) {
+		relevant = relevant.filter((e) => !missingAtRoot.includes(e));
+		relevant.unshift({ ...missingAtRoot[0]!, params: { missingProperty: missingAtRoot.map((e) => String(e.params['missingProperty'])).join('" and "') } });
+	}
+	const messages = [...new Set(relevant.map((e) => describeSchemaError(e, root)))];
+	const shown = messages.slice(0, 5).join(' ');
+	const more = messages.length > 5 ? ` (and ${messages.length - 5} more problems)` : '';
+	return new RequestError(400, 'invalid_request', `${shown}${more}`);
+}
+
+/** Fastify's own errors (body parsing, media type, size) in the API's shape. */
+export function fromFastifyError(err: FastifyError, bodyLimit: number, url = ''): RequestError | null {
+	const compile = url.startsWith('/compile');
+	switch (err.code) {
+		case 'FST_ERR_CTP_INVALID_JSON_BODY':
+		case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+			return new RequestError(400, 'invalid_json', `The body is not valid JSON (${err.message.replace(/^Body is not valid JSON but content-type is set to 'application\/json'/, 'parse error')}). Send a JSON object like ${example}`);
+		case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+			return new RequestError(400, 'invalid_json', `The body is empty. Send a JSON object like ${example}`);
+		case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+		case 'FST_ERR_CTP_INVALID_TYPE':
+			return new RequestError(
+				415,
+				'unsupported_media_type',
+				compile
+					? 'POST /compile takes a form, as the Go Playground does: Content-Type: application/x-www-form-urlencoded with body=<Go source> (the JSON API is POST /api/run).'
+					: 'Send the request as JSON, with the header Content-Type: application/json (POST /compile takes a form, application/x-www-form-urlencoded, as the Go Playground does).',
+			);
+		case 'FST_ERR_CTP_BODY_TOO_LARGE':
+			return new RequestError(413, 'payload_too_large', `The request body is larger than ${bodyLimit / 1024} KiB. A snippet may hold at most ${requestLimits.maxSourceBytes / 1024} KiB of source in at most ${requestLimits.maxFiles} files.`);
+		case 'FST_ERR_CTP_INVALID_CHARSET':
+			return new RequestError(415, 'unsupported_media_type', 'Send the body as UTF-8 (charset=utf-8).');
+		default:
+			break;
+	}
+	if (err.message.startsWith('Object contains forbidden prototype property') || /__proto__|constructor/.test(err.message) && err.statusCode === 400) {
+		return new RequestError(400, 'invalid_json', 'The JSON contains a "__proto__" or "constructor" key, which is not accepted. Remove it.');
+	}
+	return null;
+}

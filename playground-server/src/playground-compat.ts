@@ -1,0 +1,107 @@
+/**
+ * The Go Playground's /compile protocol, mapped onto this server's jobs: the request's body is one
+ * program (prog.go) or a txtar archive of several files; the answer is the Playground's
+ * `{Errors, Events, Status, IsTest, TestsFailed, VetErrors, VetOK}`.
+ */
+import type { Mode, RunResult } from '../../src/shared/api.ts';
+import { RequestError } from './errors.ts';
+
+export interface PlaygroundEvent {
+	Message: string;
+	Kind: 'stdout' | 'stderr';
+	Delay: number;
+}
+
+export interface PlaygroundResponse {
+	Errors: string;
+	Events: PlaygroundEvent[] | null;
+	Status: number;
+	IsTest: boolean;
+	TestsFailed: number;
+	VetErrors?: string;
+	VetOK?: boolean;
+}
+
+/** Splits a txtar body ("-- name --" lines) into files; text before the first header is prog.go. */
+export function splitTxtar(body: string): Record<string, string> {
+	const files: Record<string, string> = {};
+	const header = /^-- (.+?) --\r?$/;
+	let name = 'prog.go';
+	let lines: string[] = [];
+	const flush = () => {
+		const text = lines.join('\n');
+		if (name !== 'prog.go' || text.trim() !== '') {
+			if (Object.hasOwn(files, name)) throw new RequestError(400, 'invalid_request', `The body names the file "${name}" twice. Give each file one "-- ${name} --" section.`);
+			files[name] = text;
+		}
+	};
+	for (const line of body.split('\n')) {
+		const m = header.exec(line);
+		if (m) {
+			flush();
+			name = m[1]!.trim();
+			lines = [];
+		} else {
+			lines.push(line);
+		}
+	}
+	flush();
+	return files;
+}
+
+const hasMain = /^func\s+main\s*\(\s*\)/m;
+const hasTests = /^func\s+(?:Test|Example)\w*\s*\(/m;
+
+/**
+ * The job a Playground request means: a test when a file is a _test.go file, or when package main
+ * has no main function but has Test or Example functions (what play.golang.org does; the file is
+ * then renamed so that `go test` sees it).
+ */
+export function playgroundJob(files: Record<string, string>): { mode: Mode; files: Record<string, string> } {
+	const names = Object.keys(files);
+	if (names.some((n) => n.endsWith('_test.go'))) return { mode: 'test', files };
+	const goFiles = names.filter((n) => n.endsWith('.go'));
+	if (!goFiles.some((n) => hasMain.test(files[n]!)) && goFiles.some((n) => hasTests.test(files[n]!))) {
+		const renamed: Record<string, string> = {};
+		for (const n of names) renamed[n.endsWith('.go') ? n.replace(/\.go$/, '_test.go') : n] = files[n]!;
+		return { mode: 'test', files: renamed };
+	}
+	return { mode: 'run', files };
+}
+
+/** Compiler output without the go command's "# package" banners, as the Playground shows it. */
+function withoutBanner(text: string): string {
+	return text
+		.split('\n')
+		.filter((l) => !l.startsWith('# '))
+		.join('\n')
+		.replace(/^\s+|\s+$/g, '')
+		.concat('\n');
+}
+
+const limitCodes = new Set(['timeout', 'memory_limit', 'output_limit', 'process_limit', 'file_size_limit', 'internal_error']);
+
+export function toPlaygroundResponse(result: RunResult, vet: RunResult | null): PlaygroundResponse {
+	const code = result.error?.code;
+	const isTest = result.mode === 'test';
+	const out: PlaygroundResponse = { Errors: '', Events: null, Status: 0, IsTest: isTest, TestsFailed: result.tests?.failed ?? 0 };
+	if (vet) {
+		if (vet.ok) out.VetOK = true;
+		else out.VetErrors = withoutBanner(vet.stderr || vet.error?.message || '');
+	}
+	if (code === 'compile_error' || code === 'import_not_allowed') {
+		out.Errors = result.stderr.trim() ? withoutBanner(result.stderr) : `${result.error!.message}\n`;
+		if (code === 'import_not_allowed') out.Errors = `${result.error!.message}\n${out.Errors}`;
+		return out;
+	}
+	const events: PlaygroundEvent[] = [];
+	if (result.stdout) events.push({ Message: result.stdout, Kind: 'stdout', Delay: 0 });
+	if (result.stderr) events.push({ Message: result.stderr, Kind: 'stderr', Delay: 0 });
+	out.Events = events;
+	out.Status = result.exitCode ?? (result.ok ? 0 : 1);
+	if (code && limitCodes.has(code)) {
+		// The Playground's own wording first (clients look for it), then what to do.
+		out.Errors = code === 'timeout' ? `timeout running program\n${result.error!.message}` : result.error!.message;
+	}
+	return out;
+}

@@ -5,7 +5,7 @@
  */
 import type { RequestErrorBody, RunRequest, RunResult } from '../shared/api.ts';
 
-export const apiBase: string = (import.meta.env['PUBLIC_PLAYGROUND_API'] ?? '').replace(/\/+$/, '');
+export const apiBase: string = (import.meta.env.PUBLIC_PLAYGROUND_API ?? '').replace(/\/+$/, '');
 
 export type Outcome =
 	| { kind: 'result'; result: RunResult }

@@ -31,6 +31,8 @@ export interface Editors {
 	showDiagnostics(diagnostics: Diagnostic[], keep: (d: Diagnostic) => boolean): void;
 	/** Puts the cursor on a diagnostic's token and focuses its editor. */
 	reveal(file: string, line: number, col: number): void;
+	/** Changes the name shown above a file's editor. */
+	retitle(file: string, title: string): void;
 	focus(): void;
 	destroy(): void;
 }
@@ -105,6 +107,7 @@ const severity = (d: Diagnostic): CmDiagnostic['severity'] =>
 
 export function createEditors(container: HTMLElement, files: Record<string, string>, order: string[], options: EditorOptions): Editors {
 	const views = new Map<string, EditorView>();
+	const titles = new Map<string, Element>();
 	const extensions = (file: string): Extension[] => [
 		lineNumbers(),
 		highlightActiveLineGutter(),
@@ -135,6 +138,7 @@ export function createEditors(container: HTMLElement, files: Record<string, stri
 		title.className = 'pg-editor-title';
 		title.innerHTML = `<span></span><span class="pg-editor-hint">Ctrl+Enter runs · Esc then Tab leaves</span>`;
 		title.firstElementChild!.textContent = file;
+		titles.set(file, title.firstElementChild!);
 		box.append(title);
 		container.append(box);
 		views.set(file, new EditorView({ parent: box, state: EditorState.create({ doc: files[file] ?? '', extensions: extensions(file) }) }));
@@ -176,6 +180,10 @@ export function createEditors(container: HTMLElement, files: Record<string, stri
 			const pos = Math.min(l.to, l.from + new TextDecoder().decode(bytes).length);
 			view.dispatch({ selection: { anchor: pos }, scrollIntoView: true });
 			view.focus();
+		},
+		retitle(file, text) {
+			const t = titles.get(file);
+			if (t) t.textContent = text;
 		},
 		focus: () => first()?.focus(),
 		destroy() {

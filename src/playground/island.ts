@@ -221,7 +221,12 @@ class GoPlayground extends HTMLElement {
 
 	/** Shows the actions the code offers; keeps the current one if it is still offered. */
 	#capabilities() {
-		const can = capabilities(this.#play ? this.#requestFiles() : this.#files);
+		// Unedited, the build knows best; edited, the code is read again.
+		const p = this.#p;
+		const can =
+			!this.#play && codeKey(this.#files) === codeKey(p.files)
+				? { run: p.isMain, escape: true, test: p.hasTests, bench: p.hasBenchmarks }
+				: capabilities(this.#requestFiles());
 		for (const [mode, b] of this.#buttons) b.hidden = !can[mode];
 		this.#ui.benchOpts.hidden = !can.bench;
 		if (!can[this.#action] || !this.#actionChosen) this.#setAction(can.run ? 'run' : can.bench ? 'bench' : can.test ? 'test' : 'escape', false);
@@ -435,7 +440,12 @@ class GoPlayground extends HTMLElement {
 			onChange: (file, text) => {
 				this.#files[file] = text;
 				clearTimeout(this.#edited);
-				this.#edited = window.setTimeout(() => (this.#stale(), this.#capabilities()), 250);
+				this.#edited = window.setTimeout(() => {
+					this.#stale();
+					this.#capabilities();
+					// On /play the file's name follows its content (tests make it a _test.go).
+					if (this.#play) this.#editors?.retitle(file, Object.keys(this.#requestFiles())[0] ?? file);
+				}, 250);
 			},
 			onRun: () => void this.run(this.#action),
 		});

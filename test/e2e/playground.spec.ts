@@ -26,7 +26,8 @@ async function replaceCode(page: Page, pg: Locator, code: string) {
 	await pg.locator('.cm-content').click();
 	await page.keyboard.press('ControlOrMeta+a');
 	await page.keyboard.insertText(code);
-	await expect(pg.locator('.cm-content')).toContainText(code.split('\n').find((l) => l.trim())!.trim());
+	// The editor draws only the lines in view, and the cursor (in view) is at the end.
+	await expect(pg.locator('.cm-content')).toContainText(code.split('\n').findLast((l) => l.trim())!.trim());
 }
 
 /** The code with a new heap allocation in main; returns it and the line the compiler will report. */
@@ -235,6 +236,24 @@ test.describe('playground on a docs page', () => {
 		await expect(pg.locator('.pg-section[data-section="escape"][data-live]')).toBeVisible();
 	});
 
+	test('Copy and Go Playground put the code on the clipboard', async ({ page, context }) => {
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		// No request leaves the machine: go.dev answers from here.
+		await context.route('https://go.dev/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Go Playground</title>' }));
+		await page.goto(docsPage);
+		const pg = playground(page, counter);
+		const code = (await bakedFiles(pg))['main.go']!;
+		await button(pg, 'Copy').click();
+		await expect(pg.locator('.pg-status')).toContainText('Copied main.go');
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+		await page.evaluate(() => navigator.clipboard.writeText(''));
+		const popup = page.waitForEvent('popup');
+		await pg.getByRole('link', { name: 'Go Playground ↗' }).click();
+		expect((await popup).url()).toBe('https://go.dev/play/');
+		await expect(pg.locator('.pg-status')).toContainText('the code is on your clipboard');
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+	});
+
 	test('mobile viewport: usable at 375 px, light and dark', async ({ browser }) => {
 		for (const colorScheme of ['light', 'dark'] as const) {
 			const page = await browser.newPage({ viewport: { width: 375, height: 812 }, colorScheme });
@@ -258,11 +277,27 @@ test.describe('playground on a docs page', () => {
 	});
 });
 
+test('without JavaScript: the recorded results, and no dead controls', async ({ browser }) => {
+	const page = await browser.newPage({ javaScriptEnabled: false });
+	await page.goto(docsPage);
+	const pg = playground(page, counter);
+	await expect(pg.locator('[data-origin]')).toContainText('Recorded when the site was built');
+	await expect(pg.locator('.ec-line[data-pb-line] .pb-diag').first()).toContainText('moved to heap: n');
+	await expect(pg.locator('.pg-section[data-section="run"] .pg-out')).toHaveText('1 0\n');
+	await expect(playground(page, bench).locator('.pg-section[data-section="bench"] thead')).toContainText('allocs/op');
+	// (The code blocks' own copy buttons are Expressive Code's.)
+	await expect(page.locator('go-playground .pg-btn, go-playground select, go-playground .pg-status')).toHaveCount(0);
+	await expect(pg.locator('[data-toolbar]')).toBeHidden();
+	await shot(pg, 'no-js');
+	await page.close();
+});
+
 test.describe('failures', () => {
 	test('the server stopped: the offline message, and the baked result kept', async ({ browser }) => {
 		// A server of its own, so that stopping it leaves the suite's server running.
 		const port = 4300 + Math.floor(Math.random() * 90);
 		const server: ChildProcess = spawn(process.execPath, ['playground-server/src/main.ts'], {
+			// It runs no program before it is stopped, so the sandbox self-test would only slow it down.
 			env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PLAYBOOK_SELF_TEST: '0' },
 			stdio: 'ignore',
 		});
@@ -381,6 +416,35 @@ test.describe('/play', () => {
 		const restored = other.locator('go-playground[data-play]');
 		await expect(restored.locator('.cm-content')).toContainText('BenchmarkPrealloc');
 		await expect(button(restored, 'Benchmark')).toHaveAttribute('data-current', '');
+	});
+
+	test('code with a test gets a Test action, run as a test file', async ({ page }) => {
+		await page.goto('/play/');
+		const pg = page.locator('go-playground[data-play]');
+		await expect(pg.locator('.cm-editor')).toBeVisible();
+		await expect(button(pg, 'Test')).toBeHidden();
+		await replaceCode(
+			page,
+			pg,
+			'package main\n\nimport "testing"\n\nfunc TestSum(t *testing.T) {\n\tif 1+1 != 2 {\n\t\tt.Fatal("math")\n\t}\n}\n',
+		);
+		await expect(button(pg, 'Test')).toBeVisible();
+		await expect(button(pg, 'Run')).toBeHidden();
+		await button(pg, 'Test').click();
+		await expect(pg.locator('.pg-section[data-section="test"][data-live] h4')).toHaveText('Tests: 1 passed');
+		await shot(pg, 'play-2-test');
+	});
+
+	test('code too large for a link: Share says so instead of making a broken link', async ({ page }) => {
+		await page.goto('/play/');
+		const pg = page.locator('go-playground[data-play]');
+		await expect(pg.locator('.cm-editor')).toBeVisible();
+		// Random data barely compresses: 30 KB of it cannot fit in 8,000 characters.
+		const noise = Array.from({ length: 400 }, () => `// ${Array.from({ length: 72 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 36)]).join('')}`).join('\n');
+		await replaceCode(page, pg, `package main\n\n${noise}\nfunc main() {}\n`);
+		await button(pg, 'Share').click();
+		await expect(pg.locator('.pg-status')).toContainText('This code is too large for a link');
+		expect(page.url()).not.toContain('#play=');
 	});
 
 	test('is linked from the sidebar and the home page', async ({ page }) => {

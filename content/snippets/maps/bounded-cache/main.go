@@ -1,5 +1,6 @@
-// A long-lived map used as a cache, with no rule for removing entries, grows with every new key
-// for as long as the process runs. A size cap turns that growth into a plateau.
+// A long-lived map used as a cache, with no rule for removing entries,
+// grows with every new key for as long as the process runs. A size cap
+// turns that growth into a plateau.
 package main
 
 import (
@@ -13,7 +14,8 @@ type unbounded map[string][]byte
 
 func (c unbounded) put(k string, v []byte) { c[k] = v }
 
-// bounded keeps at most len(order) entries and evicts the oldest one (FIFO) to make room.
+// bounded keeps at most len(order) entries and evicts the oldest one
+// (FIFO) to make room.
 type bounded struct {
 	items map[string][]byte
 	order []string // the keys in insertion order, as a ring
@@ -21,7 +23,10 @@ type bounded struct {
 }
 
 func newBounded(max int) *bounded {
-	return &bounded{items: make(map[string][]byte, max), order: make([]string, 0, max)}
+	return &bounded{
+		items: make(map[string][]byte, max),
+		order: make([]string, 0, max),
+	}
 }
 
 func (c *bounded) put(k string, v []byte) {
@@ -44,7 +49,8 @@ func heapMiB() float64 {
 	return float64(s[0].Value.Uint64()) / (1 << 20)
 }
 
-// serve sends 100,000 requests, each with a new key, through put and samples the live heap.
+// serve sends 100,000 requests, each with a new key, through put and
+// samples the live heap.
 func serve(put func(k string, v []byte)) (samples []float64) {
 	base := heapMiB()
 	for i := 1; i <= 100_000; i++ {

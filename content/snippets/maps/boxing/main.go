@@ -1,8 +1,9 @@
-// Storing a value in an `any` (a map[string]any entry, a []any element) boxes it: the
-// interface holds a type and a pointer, so a value that is not already a pointer is copied to
-// the heap. The runtime avoids that for a few values, which point into static data instead:
-// integers 0–255 (and other 8-byte values whose bits are below 256, such as float64 zero),
-// bools, single bytes and the empty string.
+// Storing a value in an `any` (a map[string]any entry, a []any element)
+// boxes it: the interface holds a type and a pointer, so a value that is
+// not already a pointer is copied to the heap. The runtime avoids that
+// for a few values, which point into static data instead: integers 0–255
+// (and other 8-byte values whose bits are below 256, such as float64
+// zero), bools, single bytes and the empty string.
 package main
 
 import (
@@ -32,7 +33,8 @@ func allocs(f func()) float64 { return testing.AllocsPerRun(1000, f) }
 
 func main() {
 	var e any
-	fmt.Println("an any is", unsafe.Sizeof(e), "bytes, aligned to", unsafe.Alignof(e))
+	fmt.Println("an any is", unsafe.Sizeof(e), "bytes, aligned to",
+		unsafe.Alignof(e))
 	s := fmt.Sprint(12345)
 	fmt.Println("int 7:       ", allocs(func() { boxInt(7) }))
 	fmt.Println("int 255:     ", allocs(func() { boxInt(255) }))

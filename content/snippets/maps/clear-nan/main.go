@@ -1,6 +1,7 @@
-// NaN is not equal to itself, so an entry stored under a NaN key can never be found again by
-// key: not by a lookup, not by delete. The delete loop leaves such entries behind; the clear
-// builtin (Go 1.21) removes every entry whatever its key.
+// NaN is not equal to itself, so an entry stored under a NaN key can
+// never be found again by key: not by a lookup, not by delete. The delete
+// loop leaves such entries behind; the clear builtin (Go 1.21) removes
+// every entry whatever its key.
 package main
 
 import (
@@ -10,7 +11,7 @@ import (
 
 func main() {
 	m := map[float64]string{1: "one", math.NaN(): "not a number"}
-	m[math.NaN()] = "another" // a second NaN key: a new entry, since NaN != NaN
+	m[math.NaN()] = "another" // a new entry, since NaN != NaN
 
 	_, found := m[math.NaN()]
 	fmt.Println("entries:", len(m), "- lookup by NaN finds one:", found)

@@ -1,5 +1,6 @@
-// A lookup of a missing key returns the zero value, which is often also a valid value. The
-// second result of the "comma ok" form says whether the key was there.
+// A lookup of a missing key returns the zero value, which is often also a
+// valid value. The second result of the "comma ok" form says whether the
+// key was there.
 package main
 
 import "fmt"
@@ -7,7 +8,8 @@ import "fmt"
 func main() {
 	stock := map[string]int{"apples": 0, "pears": 3}
 
-	fmt.Println(stock["apples"], stock["plums"]) // 0 and 0: in stock with none left, or unknown?
+	// 0 and 0: known with none left, or unknown?
+	fmt.Println(stock["apples"], stock["plums"])
 
 	if n, ok := stock["apples"]; ok {
 		fmt.Println("apples known, count", n)

@@ -1,4 +1,5 @@
-// Four ways to share a map between goroutines. Each is a set of int counters with Get and Set.
+// Four ways to share a map between goroutines. Each is a set of int
+// counters with Get and Set.
 package designs
 
 import "sync"
@@ -54,8 +55,8 @@ func (c *syncMap) Get(k int) (int, bool) {
 
 func (c *syncMap) Set(k, v int) { c.m.Store(k, v) }
 
-// shardedMap: 64 independent rwMaps; a key always goes to the same shard, so goroutines
-// working on different keys rarely meet on the same lock.
+// shardedMap: 64 independent rwMaps; a key always goes to the same shard,
+// so goroutines working on different keys rarely meet on the same lock.
 type shardedMap struct {
 	shards [64]rwMap
 }

@@ -1,6 +1,7 @@
-// Two goroutines writing one map with no lock between them. The runtime notices the second
-// writer and stops the whole program with a fatal error: not a panic, so no recover can catch
-// it, and every goroutine dies with it.
+// Two goroutines writing one map with no lock between them. The runtime
+// notices the second writer and stops the whole program with a fatal
+// error: not a panic, so no recover can catch it, and every goroutine
+// dies with it.
 package main
 
 import (
@@ -10,10 +11,12 @@ import (
 
 func main() {
 	defer func() {
-		fmt.Println("recovered:", recover()) // never runs: fatal errors skip deferred calls
+		// Never runs: a fatal error skips deferred calls.
+		fmt.Println("recovered:", recover())
 	}()
 
-	runtime.GOMAXPROCS(2) // two threads, so the writes overlap even on a one-CPU machine
+	// Two threads, so that the writes overlap even on a one-CPU machine.
+	runtime.GOMAXPROCS(2)
 
 	m := make(map[int]int)
 	go func() {

@@ -1,7 +1,8 @@
-// Finding a map that holds memory: the heap profile charges every live allocation to the
-// stack that made it. After the map is emptied, its table is still charged to the line that
-// grew it. This reads the profile in the program; `go tool pprof -sample_index=inuse_space`
-// on a profile from /debug/pprof/heap or pprof.WriteHeapProfile shows the same.
+// Finding a map that holds memory: the heap profile charges every live
+// allocation to the stack that made it. After the map is emptied, its
+// table is still charged to the line that grew it. This reads the profile
+// in the program; `go tool pprof -sample_index=inuse_space` on a profile
+// from /debug/pprof/heap or pprof.WriteHeapProfile shows the same.
 package main
 
 import (
@@ -19,17 +20,19 @@ func buildIndex(n int) map[int]int {
 }
 
 func main() {
-	runtime.MemProfileRate = 1 // record every allocation (the default samples one per 512 KiB)
+	// Record every allocation (the default samples one per 512 KiB).
+	runtime.MemProfileRate = 1
 
 	index := buildIndex(1_000_000)
 	for k := range index {
 		delete(index, k)
 	}
-	runtime.GC() // the profile shows the heap as of the last completed collection
+	// The profile shows the heap as of the last completed collection.
+	runtime.GC()
 	runtime.GC()
 
-	// Bytes still in use, by the first function of package main on the stack and the runtime
-	// function it called.
+	// Bytes still in use, by the first function of package main on the
+	// stack and the runtime function it called.
 	inUse := map[string]int64{}
 	records := make([]runtime.MemProfileRecord, 1024)
 	n, ok := runtime.MemProfile(records, false)
@@ -42,7 +45,8 @@ func main() {
 		for {
 			f, more := frames.Next()
 			if strings.HasPrefix(f.Function, "main.") {
-				where := fmt.Sprintf("%s called from %s (line %d)", callee, f.Function, f.Line)
+				where := fmt.Sprintf("%s called from %s (line %d)",
+					callee, f.Function, f.Line)
 				inUse[where] += r.InUseBytes()
 				break
 			}

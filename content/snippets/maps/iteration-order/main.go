@@ -1,6 +1,6 @@
-// The order of a range over a map is unspecified, and the runtime randomises it on purpose
-// so that no code comes to depend on one. Sort the keys when the order matters; fmt sorts
-// them when it prints a map.
+// The order of a range over a map is unspecified, and the runtime
+// randomises it on purpose so that no code comes to depend on one. Sort
+// the keys when the order matters; fmt sorts them when it prints a map.
 package main
 
 import (
@@ -24,12 +24,12 @@ func main() {
 		}
 		orders[b.String()] = true
 	}
-	fmt.Println("different orders in 20 loops over the same map:", len(orders) > 1)
+	fmt.Println("different orders in 20 loops:", len(orders) > 1)
 
 	fmt.Println("sorted keys:", slices.Sorted(maps.Keys(m))) // Go 1.23
 	fmt.Println("printed:", map[string]int{"b": 2, "a": 1, "c": 3})
 	// Output:
-	// different orders in 20 loops over the same map: true
+	// different orders in 20 loops: true
 	// sorted keys: [a b c d e f g h i j k l m n o p]
 	// printed: map[a:1 b:2 c:3]
 }

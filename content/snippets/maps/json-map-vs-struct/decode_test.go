@@ -1,8 +1,9 @@
 //playbook:options benchtime=200ms count=5
 
-// Decoding the same JSON document three ways. Into map[string]any every object becomes a map,
-// every number a float64 and every value an interface; into a struct the fields are written in
-// place, and fields the struct does not declare are skipped without being stored.
+// Decoding the same JSON document three ways. Into map[string]any every
+// object becomes a map, every number a float64 and every value an
+// interface; into a struct the fields are written in place, and fields
+// the struct does not declare are skipped without being stored.
 package jsondecode
 
 import (

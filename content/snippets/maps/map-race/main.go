@@ -1,8 +1,9 @@
 //playbook:options race
 
-// A read and a write of the same map in two goroutines, with nothing ordering them. They rarely
-// overlap in time, so the runtime's own check almost never fires, and the program seems to
-// work. The race detector (-race) reports it on every run.
+// A read and a write of the same map in two goroutines, with nothing
+// ordering them. They rarely overlap in time, so the runtime's own check
+// almost never fires, and the program seems to work. The race detector
+// (-race) reports it on every run.
 package main
 
 import "fmt"

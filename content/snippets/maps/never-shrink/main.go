@@ -1,6 +1,7 @@
-// Deleting every entry of a map, or clearing it, leaves its table allocated: the map keeps the
-// memory it needed at its largest until the map itself becomes unreachable. maps.Clone copies
-// the table at its full size; copying the live entries into a new map made for them is the way
+// Deleting every entry of a map, or clearing it, leaves its table
+// allocated: the map keeps the memory it needed at its largest until the
+// map itself becomes unreachable. maps.Clone copies the table at its full
+// size; copying the live entries into a new map made for them is the way
 // to give that memory back.
 package main
 
@@ -11,7 +12,8 @@ import (
 	"runtime/metrics"
 )
 
-// heapMiB collects garbage, then reports the bytes held by live heap objects.
+// heapMiB collects garbage, then reports the bytes held by live heap
+// objects.
 func heapMiB() float64 {
 	runtime.GC()
 	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
@@ -22,7 +24,8 @@ func heapMiB() float64 {
 var base = heapMiB()
 
 func report(step string, m map[int]int) {
-	fmt.Printf("%-18s len %7d   heap %3.0f MiB\n", step, len(m), max(heapMiB()-base, 0))
+	mib := max(heapMiB()-base, 0)
+	fmt.Printf("%-18s len %7d   heap %3.0f MiB\n", step, len(m), mib)
 }
 
 const n = 1_000_000
@@ -49,7 +52,8 @@ func main() {
 	m = maps.Clone(m) // the clone has the original's capacity
 	report("maps.Clone", m)
 
-	// The fix: copy what is still live into a map sized for it; the old one becomes garbage.
+	// The fix: copy what is still live into a map sized for it; the old
+	// one becomes garbage.
 	fresh := make(map[int]int, len(m))
 	for k, v := range m {
 		fresh[k] = v

@@ -1,7 +1,8 @@
-// A map that does not escape can live in the function's stack frame, but only while it is
-// small: with a hint of at most 8 (one group of 8 slots) the map header and its only group are
-// on the stack. From a hint of 9 the compiler still says "does not escape" for the header, yet
-// the table behind it is allocated on the heap.
+// A map that does not escape can live in the function's stack frame, but
+// only while it is small: with a hint of at most 8 (one group of 8 slots)
+// the map header and its only group are on the stack. From a hint of 9
+// the compiler still says "does not escape" for the header, yet the table
+// behind it is allocated on the heap.
 package main
 
 import (
@@ -29,8 +30,10 @@ func count9(words []string) int {
 
 func main() {
 	words := []string{"a", "b", "a", "c"}
-	fmt.Println("hint 8, heap allocations:", testing.AllocsPerRun(100, func() { count8(words) }))
-	fmt.Println("hint 9, heap allocations:", testing.AllocsPerRun(100, func() { count9(words) }))
+	a8 := testing.AllocsPerRun(100, func() { count8(words) })
+	a9 := testing.AllocsPerRun(100, func() { count9(words) })
+	fmt.Println("hint 8, heap allocations:", a8)
+	fmt.Println("hint 9, heap allocations:", a9)
 	// Output:
 	// hint 8, heap allocations: 0
 	// hint 9, heap allocations: 3

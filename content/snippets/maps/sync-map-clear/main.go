@@ -1,8 +1,9 @@
 //playbook:options race
 
-// sync.Map.Clear (Go 1.23) empties the map in place and is safe to call while other goroutines
-// use it: the race detector stays silent. sync.Map has no Len; counting takes a Range, which
-// visits the entries one by one and is not a snapshot.
+// sync.Map.Clear (Go 1.23) empties the map in place and is safe to call
+// while other goroutines use it: the race detector stays silent. sync.Map
+// has no Len; counting takes a Range, which visits the entries one by one
+// and is not a snapshot.
 package main
 
 import (
@@ -27,7 +28,8 @@ func main() {
 	fmt.Println("entries:", count(&m))
 
 	var wg sync.WaitGroup
-	wg.Go(func() { // readers may run during Clear: each sees the entry or not
+	// A reader may run during Clear: each Load sees the entry or not.
+	wg.Go(func() {
 		for i := range 100 {
 			m.Load(i)
 		}

@@ -1,8 +1,9 @@
 //playbook:options race
 
-// "Clearing" a sync.Map by assigning a new one is an ordinary, unsynchronised write of the
-// whole struct: it races with every goroutine still using the map. The race detector (-race)
-// reports it; without -race the program may seem to work, or lose entries, or crash.
+// "Clearing" a sync.Map by assigning a new one is an ordinary,
+// unsynchronised write of the whole struct: it races with every goroutine
+// still using the map. The race detector (-race) reports it; without
+// -race the program may seem to work, or lose entries, or crash.
 package main
 
 import (

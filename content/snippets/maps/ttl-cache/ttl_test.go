@@ -1,6 +1,7 @@
-// A cache bounded by time instead of size: every entry expires ttl after it was written, and a
-// periodic sweep deletes what has expired. With a steady stream of new keys the cache holds
-// about rate × ttl entries, however long the process runs. The clock is simulated here; in a
+// A cache bounded by time instead of size: every entry expires ttl after
+// it was written, and a periodic sweep deletes what has expired. With a
+// steady stream of new keys the cache holds about rate × ttl entries,
+// however long the process runs. The clock is simulated here; in a
 // service the sweep runs from a time.Ticker.
 package ttlcache
 
@@ -26,7 +27,7 @@ func (c *ttlCache) put(now time.Time, k string, v []byte) {
 func (c *ttlCache) get(now time.Time, k string) ([]byte, bool) {
 	e, ok := c.items[k]
 	if !ok || now.After(e.expires) {
-		return nil, false // expired entries are invisible even before the sweep
+		return nil, false // expired: invisible even before the sweep
 	}
 	return e.value, true
 }

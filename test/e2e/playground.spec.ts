@@ -142,9 +142,17 @@ test.describe('playground on a docs page', () => {
 		const code = original.replace('func main() {\n', 'func main() {\n\tundefinedThing()\n');
 		const line = code.split('\n').indexOf('\tundefinedThing()') + 1;
 		await replaceCode(page, pg, code);
-		await button(pg, 'Run').click();
+		// Ctrl/Cmd+Enter in the editor runs the current action (Run), once — not a new line.
+		const requests: string[] = [];
+		page.on('request', (r) => {
+			if (r.url().endsWith('/api/run')) requests.push(r.postDataJSON().mode);
+		});
+		await page.keyboard.press('ControlOrMeta+Enter');
 		const run = pg.locator('.pg-section[data-section="run"][data-live]');
 		await expect(run.locator('h4')).toHaveText('Compile error');
+		expect(requests).toEqual(['run']);
+		await expect(pg.locator('.cm-content')).toContainText('undefinedThing()');
+		expect(await pg.locator('.cm-content > .cm-line').count()).toBe(code.split('\n').length);
 		await expect(run.locator('.pg-alert-danger')).toContainText('undefined: undefinedThing');
 		await expect(run.locator('.pg-loc')).toHaveText(`main.go:${line}:2`);
 		await expect(pg.locator('.cm-content > .cm-line').nth(line - 1).locator('.cm-lintRange-error')).toHaveText('undefinedThing()');

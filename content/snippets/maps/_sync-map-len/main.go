@@ -1,5 +1,5 @@
-// sync.Map has no Len method: its entries live in a concurrent hash-trie
-// (Go 1.24) that keeps no count. This does not compile.
+// sync.Map has no Len method: its entries live in a concurrent
+// hash-trie (Go 1.24) that keeps no count. This does not compile.
 package main
 
 import (

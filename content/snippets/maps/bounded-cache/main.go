@@ -1,6 +1,6 @@
-// A long-lived map used as a cache, with no rule for removing entries,
-// grows with every new key for as long as the process runs. A size cap
-// turns that growth into a plateau.
+// A long-lived map used as a cache, with no rule for removing
+// entries, grows with every new key for as long as the process runs.
+// A size cap turns that growth into a plateau.
 package main
 
 import (
@@ -67,7 +67,8 @@ func main() {
 	b := serve(newBounded(10_000).put)
 	fmt.Println("requests  unbounded  bounded")
 	for i := range u {
-		fmt.Printf("%8d  %5.0f MiB  %3.0f MiB\n", (i+1)*20_000, u[i], b[i])
+		n := (i + 1) * 20_000
+		fmt.Printf("%8d  %5.0f MiB  %3.0f MiB\n", n, u[i], b[i])
 	}
 }
 

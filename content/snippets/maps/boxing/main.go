@@ -1,9 +1,10 @@
-// Storing a value in an `any` (a map[string]any entry, a []any element)
-// boxes it: the interface holds a type and a pointer, so a value that is
-// not already a pointer is copied to the heap. The runtime avoids that
-// for a few values, which point into static data instead: integers 0–255
-// (and other 8-byte values whose bits are below 256, such as float64
-// zero), bools, single bytes and the empty string.
+// Storing a value in an `any` (a map[string]any entry, a []any
+// element) boxes it: the interface holds a type and a pointer, so a
+// value that is not already a pointer is copied to the heap. The
+// runtime avoids that for a few values, which point into static data
+// instead: integers 0–255 (and other 8-byte values whose bits are
+// below 256, such as float64 zero), bools, single bytes and the empty
+// string.
 package main
 
 import (

@@ -1,9 +1,9 @@
 //playbook:options benchtime=200ms count=3
 
 // A map whose size stays the same while its keys keep changing, as a
-// bounded cache's does: delete the oldest key, insert a new one. delete
-// leaves the slot empty or marks it deleted (a tombstone) and later
-// inserts reuse those slots, so the churn allocates nothing.
+// bounded cache's does: delete the oldest key, insert a new one.
+// delete leaves the slot empty or marks it deleted (a tombstone) and
+// later inserts reuse those slots, so the churn allocates nothing.
 package churn
 
 import "testing"

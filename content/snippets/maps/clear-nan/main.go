@@ -1,7 +1,7 @@
 // NaN is not equal to itself, so an entry stored under a NaN key can
-// never be found again by key: not by a lookup, not by delete. The delete
-// loop leaves such entries behind; the clear builtin (Go 1.21) removes
-// every entry whatever its key.
+// never be found again by key: not by a lookup, not by delete. The
+// delete loop leaves such entries behind; the clear builtin (Go 1.21)
+// removes every entry whatever its key.
 package main
 
 import (

@@ -1,8 +1,8 @@
 //playbook:options benchtime=200ms count=5
 
 // Ways to empty a map that is refilled right after, as a per-request
-// scratch map is. clear keeps the map's table, so refilling it allocates
-// nothing; a new map has to grow again.
+// scratch map is. clear keeps the map's table, so refilling it
+// allocates nothing; a new map has to grow again.
 package clearvsdelete
 
 import (
@@ -18,8 +18,8 @@ func fill(m map[int]int) {
 	}
 }
 
-// deleteAll is the classic idiom; the compiler replaces the loop with one
-// clear of the map.
+// deleteAll is the classic idiom; the compiler replaces the loop with
+// one clear of the map.
 func deleteAll(m map[int]int) {
 	for k := range m {
 		delete(m, k)
@@ -51,9 +51,9 @@ func BenchmarkDeleteLoop(b *testing.B) {
 // want BenchmarkDeleteLoopInline allocs/op == 0
 // want BenchmarkDeleteLoopInline ns/op > 1.5 * BenchmarkDeleteLoop
 //
-// Written straight into the b.Loop body, the same loop is not turned into
-// a clear (Go 1.26): b.Loop keeps every statement of its body alive,
-// which hides the idiom from the compiler.
+// Written straight into the b.Loop body, the same loop is not turned
+// into a clear (Go 1.26): b.Loop keeps every statement of its body
+// alive, which hides the idiom from the compiler.
 func BenchmarkDeleteLoopInline(b *testing.B) {
 	m := make(map[int]int)
 	fill(m)

@@ -1,6 +1,6 @@
-// A lookup of a missing key returns the zero value, which is often also a
-// valid value. The second result of the "comma ok" form says whether the
-// key was there.
+// A lookup of a missing key returns the zero value, which is often
+// also a valid value. The second result of the "comma ok" form says
+// whether the key was there.
 package main
 
 import "fmt"

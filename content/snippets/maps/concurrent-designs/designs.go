@@ -42,7 +42,8 @@ func (c *rwMap) Set(k, v int) {
 	c.mu.Unlock()
 }
 
-// syncMap: sync.Map, untyped: keys and values are stored as interfaces.
+// syncMap: sync.Map, untyped: keys and values are stored as
+// interfaces.
 type syncMap struct{ m sync.Map }
 
 func (c *syncMap) Get(k int) (int, bool) {
@@ -55,17 +56,24 @@ func (c *syncMap) Get(k int) (int, bool) {
 
 func (c *syncMap) Set(k, v int) { c.m.Store(k, v) }
 
-// shardedMap: 64 independent rwMaps; a key always goes to the same shard,
-// so goroutines working on different keys rarely meet on the same lock.
+// shardedMap: 64 independent rwMaps; a key always goes to the same
+// shard, so goroutines working on different keys rarely meet on the
+// same lock.
 type shardedMap struct {
 	shards [64]rwMap
 }
 
-func (c *shardedMap) shard(k int) *rwMap { return &c.shards[uint(k)%64] }
+func (c *shardedMap) shard(k int) *rwMap {
+	return &c.shards[uint(k)%64]
+}
 
-func (c *shardedMap) Get(k int) (int, bool) { return c.shard(k).Get(k) }
+func (c *shardedMap) Get(k int) (int, bool) {
+	return c.shard(k).Get(k)
+}
 
-func (c *shardedMap) Set(k, v int) { c.shard(k).Set(k, v) }
+func (c *shardedMap) Set(k, v int) {
+	c.shard(k).Set(k, v)
+}
 
 func newShardedMap() *shardedMap {
 	c := &shardedMap{}

@@ -1,8 +1,8 @@
 //playbook:options benchtime=100ms count=5
 
-// Parallel benchmarks of the four designs: each goroutine works through
-// the same 1,024 keys, doing 1 write per 100 operations (read-heavy) or 1
-// write per 2 (write-heavy).
+// Parallel benchmarks of the four designs: each goroutine works
+// through the same 1,024 keys, doing 1 write per 100 operations
+// (read-heavy) or 1 write per 2 (write-heavy).
 package designs
 
 import (
@@ -58,7 +58,9 @@ func run(b *testing.B, c counters, writeEvery int) {
 // want BenchmarkReadHeavy/sharded allocs/op == 0
 func BenchmarkReadHeavy(b *testing.B) {
 	for _, name := range names {
-		b.Run(name, func(b *testing.B) { run(b, newCounters(name), 100) })
+		b.Run(name, func(b *testing.B) {
+			run(b, newCounters(name), 100)
+		})
 	}
 }
 
@@ -68,6 +70,8 @@ func BenchmarkReadHeavy(b *testing.B) {
 // want BenchmarkWriteHeavy/syncmap B/op >= 20
 func BenchmarkWriteHeavy(b *testing.B) {
 	for _, name := range names {
-		b.Run(name, func(b *testing.B) { run(b, newCounters(name), 2) })
+		b.Run(name, func(b *testing.B) {
+			run(b, newCounters(name), 2)
+		})
 	}
 }

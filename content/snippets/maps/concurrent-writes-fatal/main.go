@@ -1,7 +1,7 @@
-// Two goroutines writing one map with no lock between them. The runtime
-// notices the second writer and stops the whole program with a fatal
-// error: not a panic, so no recover can catch it, and every goroutine
-// dies with it.
+// Two goroutines writing one map with no lock between them. The
+// runtime notices the second writer and stops the whole program with
+// a fatal error: not a panic, so no recover can catch it, and every
+// goroutine dies with it.
 package main
 
 import (
@@ -15,7 +15,8 @@ func main() {
 		fmt.Println("recovered:", recover())
 	}()
 
-	// Two threads, so that the writes overlap even on a one-CPU machine.
+	// Two threads, so that the writes overlap even on a one-CPU
+	// machine.
 	runtime.GOMAXPROCS(2)
 
 	m := make(map[int]int)

@@ -1,7 +1,7 @@
 // Deleting entries while ranging over the same map is legal and well
 // defined: an entry that is deleted before the loop reaches it is not
-// produced. Adding entries is legal too, but whether the loop visits the
-// new ones is unspecified, so the code must not depend on it.
+// produced. Adding entries is legal too, but whether the loop visits
+// the new ones is unspecified, so the code must not depend on it.
 package main
 
 import "fmt"
@@ -18,8 +18,8 @@ func main() {
 	}
 	fmt.Println("in stock:", stock)
 
-	// The first entry visited deletes all the others, so the loop runs
-	// exactly once.
+	// The first entry visited deletes all the others, so the loop
+	// runs exactly once.
 	visits := 0
 	for name := range stock {
 		visits++

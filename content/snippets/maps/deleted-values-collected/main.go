@@ -1,8 +1,8 @@
-// Once delete returns, the map holds nothing of the entry: the slot is
-// zeroed, so the value it pointed to is garbage like any other and the
-// next collection frees it. The same holds for a value replaced by an
-// assignment and for everything clear removes. Cleanups (Go 1.24) and
-// weak pointers (Go 1.24) make that visible.
+// Once delete returns, the map holds nothing of the entry: the slot
+// is zeroed, so the value it pointed to is garbage like any other and
+// the next collection frees it. The same holds for a value replaced
+// by an assignment and for everything clear removes. Cleanups (Go
+// 1.24) and weak pointers (Go 1.24) make that visible.
 package main
 
 import (
@@ -41,7 +41,8 @@ func main() {
 	var collected []string
 	for range 2 {
 		select {
-		// Cleanups run on a goroutine of their own, shortly after the GC.
+		// Cleanups run on a goroutine of their own, shortly after the
+		// GC.
 		case k := <-freed:
 			collected = append(collected, k)
 		case <-time.After(5 * time.Second):

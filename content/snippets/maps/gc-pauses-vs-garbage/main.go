@@ -1,10 +1,11 @@
 //playbook:options godebug=gctrace=1
 
 // Overwriting map values creates garbage, and more garbage means more
-// collections. It does not make the stop-the-world pauses longer: marking
-// walks only what is still reachable (the same map in both phases here),
-// and the pauses are the short phase changes around that concurrent work.
-// GODEBUG=gctrace=1 prints one line per collection on stderr.
+// collections. It does not make the stop-the-world pauses longer:
+// marking walks only what is still reachable (the same map in both
+// phases here), and the pauses are the short phase changes around
+// that concurrent work. GODEBUG=gctrace=1 prints one line per
+// collection on stderr.
 package main
 
 import (
@@ -31,8 +32,8 @@ func gcStats() (cycles uint64, pauses metrics.Float64Histogram) {
 	}
 }
 
-// overwrite replaces every value of the map rounds times, then reports
-// how many collections ran meanwhile and their median pause.
+// overwrite replaces every value of the map rounds times, then
+// reports how many collections ran meanwhile and their median pause.
 func overwrite(m map[int]*value, rounds int) (uint64, time.Duration) {
 	c0, h0 := gcStats()
 	for range rounds {
@@ -60,8 +61,8 @@ func main() {
 	runtime.GC()
 	c1, p1 := overwrite(m, 20)
 	c10, p10 := overwrite(m, 200)
-	fmt.Printf(" 20 rounds: %3d collections, median pause %v\n", c1, p1)
-	fmt.Printf("200 rounds: %3d collections, median pause %v\n", c10, p10)
+	fmt.Printf(" 20 rounds: %3d GCs, median pause %v\n", c1, p1)
+	fmt.Printf("200 rounds: %3d GCs, median pause %v\n", c10, p10)
 	fmt.Println("10x the garbage, 5x the collections:", c10 >= 5*c1)
 	fmt.Println("median pause at most 4x longer:", p10 <= 4*p1)
 }

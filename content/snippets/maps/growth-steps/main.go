@@ -1,7 +1,7 @@
-// Watches a map grow by counting the heap allocations it takes to insert
-// n keys into a new map, for n from 0 to 1,000, and printing n each time
-// the count changes. Each jump is one growth step of the Swiss-table map
-// (Go 1.24 and later).
+// Watches a map grow by counting the heap allocations it takes to
+// insert n keys into a new map, for n from 0 to 1,000, and printing n
+// each time the count changes. Each jump is one growth step of the
+// Swiss-table map (Go 1.24 and later).
 package main
 
 import (

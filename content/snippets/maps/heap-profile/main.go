@@ -1,8 +1,9 @@
-// Finding a map that holds memory: the heap profile charges every live
-// allocation to the stack that made it. After the map is emptied, its
-// table is still charged to the line that grew it. This reads the profile
-// in the program; `go tool pprof -sample_index=inuse_space` on a profile
-// from /debug/pprof/heap or pprof.WriteHeapProfile shows the same.
+// Finding a map that holds memory: the heap profile charges every
+// live allocation to the stack that made it. After the map is
+// emptied, its table is still charged to the line that grew it. This
+// reads the profile in the program; `go tool pprof
+// -sample_index=inuse_space` on a profile from /debug/pprof/heap or
+// pprof.WriteHeapProfile shows the same.
 package main
 
 import (
@@ -31,8 +32,8 @@ func main() {
 	runtime.GC()
 	runtime.GC()
 
-	// Bytes still in use, by the first function of package main on the
-	// stack and the runtime function it called.
+	// Bytes still in use, by the first function of package main on
+	// the stack and the runtime function it called.
 	inUse := map[string]int64{}
 	records := make([]runtime.MemProfileRecord, 1024)
 	n, ok := runtime.MemProfile(records, false)
@@ -58,7 +59,8 @@ func main() {
 	}
 	for where, bytes := range inUse {
 		if bytes > 1<<20 {
-			fmt.Printf("%d MiB in use, allocated in %s\n", bytes>>20, where)
+			fmt.Printf("%d MiB in use, allocated in %s\n",
+				bytes>>20, where)
 		}
 	}
 	fmt.Println("entries in the map:", len(index))

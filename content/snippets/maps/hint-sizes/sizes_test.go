@@ -1,10 +1,10 @@
 //playbook:options benchtime=100ms count=1
 
 // What make(map[int64]int64, hint) allocates for a few hints. A table
-// keeps its load at or below 7/8, so make picks the smallest power-of-two
-// number of slots that holds the hint at that load; past 1,024 slots the
-// map uses several tables. Each group is 8 slots of 16 bytes plus an
-// 8-byte control word: 136 bytes.
+// keeps its load at or below 7/8, so make picks the smallest
+// power-of-two number of slots that holds the hint at that load; past
+// 1,024 slots the map uses several tables. Each group is 8 slots of
+// 16 bytes plus an 8-byte control word: 136 bytes.
 package hintsizes
 
 import (

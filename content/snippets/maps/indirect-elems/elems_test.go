@@ -1,9 +1,9 @@
 //playbook:options benchtime=200ms count=3
 
 // A map stores keys and values of up to 128 bytes inside its slots. A
-// larger one is allocated on its own and the slot keeps a pointer to it:
-// one more allocation for every new key. Overwriting the value of a key
-// that is already there reuses that allocation.
+// larger one is allocated on its own and the slot keeps a pointer to
+// it: one more allocation for every new key. Overwriting the value of
+// a key that is already there reuses that allocation.
 package indirect
 
 import "testing"

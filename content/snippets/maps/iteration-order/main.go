@@ -1,6 +1,7 @@
 // The order of a range over a map is unspecified, and the runtime
-// randomises it on purpose so that no code comes to depend on one. Sort
-// the keys when the order matters; fmt sorts them when it prints a map.
+// randomises it on purpose so that no code comes to depend on one.
+// Sort the keys when the order matters; fmt sorts them when it prints
+// a map.
 package main
 
 import (
@@ -12,7 +13,7 @@ import (
 
 func main() {
 	m := map[string]int{}
-	for _, k := range strings.Fields("a b c d e f g h i j k l m n o p") {
+	for _, k := range strings.Split("abcdefghijklmnop", "") {
 		m[k] = len(m)
 	}
 

@@ -1,7 +1,7 @@
-// Decoded into map[string]any, every JSON number becomes a float64: an
-// integer ID is no longer an int, and above 2^53 it is not even the same
-// number. A struct field says what the value is, and the decoder fills it
-// exactly.
+// Decoded into map[string]any, every JSON number becomes a float64:
+// an integer ID is no longer an int, and above 2^53 it is not even
+// the same number. A struct field says what the value is, and the
+// decoder fills it exactly.
 package main
 
 import (

@@ -1,9 +1,10 @@
 //playbook:options benchtime=200ms count=5
 
-// Decoding the same JSON document three ways. Into map[string]any every
-// object becomes a map, every number a float64 and every value an
-// interface; into a struct the fields are written in place, and fields
-// the struct does not declare are skipped without being stored.
+// Decoding the same JSON document three ways. Into map[string]any
+// every object becomes a map, every number a float64 and every value
+// an interface; into a struct the fields are written in place, and
+// fields the struct does not declare are skipped without being
+// stored.
 package jsondecode
 
 import (
@@ -12,8 +13,9 @@ import (
 )
 
 var doc = []byte(`{
-	"id": 12345, "customer": "c-981", "status": "paid", "currency": "EUR",
-	"total": 149.90, "created": "2026-03-01T10:15:00Z",
+	"id": 12345, "customer": "c-981", "status": "paid",
+	"currency": "EUR", "total": 149.90,
+	"created": "2026-03-01T10:15:00Z",
 	"items": [
 		{"sku": "A-1", "qty": 2, "price": 19.95},
 		{"sku": "B-7", "qty": 1, "price": 110.00}

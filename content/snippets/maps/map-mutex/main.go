@@ -1,8 +1,8 @@
 //playbook:options race
 
-// The fix for shared maps: every access, reads included, under one lock.
-// Built with -race and run with eight goroutines writing at once, this
-// program reports no race and loses no update.
+// The fix for shared maps: every access, reads included, under one
+// lock. Built with -race and run with eight goroutines writing at
+// once, this program reports no race and loses no update.
 package main
 
 import (

@@ -1,9 +1,9 @@
 //playbook:options race
 
 // A read and a write of the same map in two goroutines, with nothing
-// ordering them. They rarely overlap in time, so the runtime's own check
-// almost never fires, and the program seems to work. The race detector
-// (-race) reports it on every run.
+// ordering them. They rarely overlap in time, so the runtime's own
+// check almost never fires, and the program seems to work. The race
+// detector (-race) reports it on every run.
 package main
 
 import "fmt"
@@ -16,7 +16,7 @@ func main() {
 		settings["mode"] = "safe" // written here...
 		close(done)
 	}()
-	fmt.Println(settings["mode"]) // ...read here: either value may print
+	fmt.Println(settings["mode"]) // ...read here: "fast" or "safe"
 	<-done
 }
 

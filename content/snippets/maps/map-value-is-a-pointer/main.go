@@ -1,7 +1,8 @@
-// A map variable is a single pointer to the map's table. Assigning it,
-// passing it or keeping it in a second variable copies that pointer: no
-// entries are copied and nothing extra stays alive. Ranging over a map
-// does not allocate either; the iterator lives on the stack.
+// A map variable is a single pointer to the map's table. Assigning
+// it, passing it or keeping it in a second variable copies that
+// pointer: no entries are copied and nothing extra stays alive.
+// Ranging over a map does not allocate either; the iterator lives on
+// the stack.
 package main
 
 import (

@@ -1,8 +1,8 @@
 // Deleting every entry of a map, or clearing it, leaves its table
-// allocated: the map keeps the memory it needed at its largest until the
-// map itself becomes unreachable. maps.Clone copies the table at its full
-// size; copying the live entries into a new map made for them is the way
-// to give that memory back.
+// allocated: the map keeps the memory it needed at its largest until
+// the map itself becomes unreachable. maps.Clone copies the table at
+// its full size; copying the live entries into a new map made for
+// them is the way to give that memory back.
 package main
 
 import (
@@ -52,8 +52,8 @@ func main() {
 	m = maps.Clone(m) // the clone has the original's capacity
 	report("maps.Clone", m)
 
-	// The fix: copy what is still live into a map sized for it; the old
-	// one becomes garbage.
+	// The fix: copy what is still live into a map sized for it; the
+	// old one becomes garbage.
 	fresh := make(map[int]int, len(m))
 	for k, v := range m {
 		fresh[k] = v

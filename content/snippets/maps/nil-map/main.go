@@ -1,7 +1,7 @@
-// The zero value of a map type is nil: a map with no table. Reading it,
-// ranging over it, taking len and deleting from it all work and behave
-// like an empty map. Writing to it panics: there is nowhere to put the
-// entry. Make it with make or a literal first.
+// The zero value of a map type is nil: a map with no table. Reading
+// it, ranging over it, taking len and deleting from it all work and
+// behave like an empty map. Writing to it panics: there is nowhere to
+// put the entry. Make it with make or a literal first.
 package main
 
 import "fmt"

@@ -1,7 +1,7 @@
 // Code that only has a reflect.Value can empty a map too, without a
-// pointer to it: a map value already refers to the table. Value.Clear (Go
-// 1.21) empties it in one call; SetMapIndex with the zero Value deletes
-// one key at a time. Both work with interface keys.
+// pointer to it: a map value already refers to the table. Value.Clear
+// (Go 1.21) empties it in one call; SetMapIndex with the zero Value
+// deletes one key at a time. Both work with interface keys.
 package main
 
 import (
@@ -11,7 +11,8 @@ import (
 
 func main() {
 	a := map[any]any{1: "int key", "s": 2.5, [2]int{1, 2}: nil}
-	// ValueOf(a), not ValueOf(&a): no pointer, no addressability needed.
+	// ValueOf(a), not ValueOf(&a): no pointer, no addressability
+	// needed.
 	reflect.ValueOf(a).Clear()
 	fmt.Println("after Value.Clear:", len(a))
 

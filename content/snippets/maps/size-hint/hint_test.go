@@ -1,9 +1,9 @@
 //playbook:options benchtime=200ms count=5
 
-// Filling a map made without a size hint makes it grow again and again:
-// every growth allocates a bigger table and moves every entry into it.
-// With the hint, make allocates the whole table once and the inserts
-// allocate nothing.
+// Filling a map made without a size hint makes it grow again and
+// again: every growth allocates a bigger table and moves every entry
+// into it. With the hint, make allocates the whole table once and the
+// inserts allocate nothing.
 package sizehint
 
 import "testing"

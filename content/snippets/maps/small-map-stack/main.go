@@ -1,8 +1,8 @@
-// A map that does not escape can live in the function's stack frame, but
-// only while it is small: with a hint of at most 8 (one group of 8 slots)
-// the map header and its only group are on the stack. From a hint of 9
-// the compiler still says "does not escape" for the header, yet the table
-// behind it is allocated on the heap.
+// A map that does not escape can live in the function's stack frame,
+// but only while it is small: with a hint of at most 8 (one group of
+// 8 slots) the map header and its only group are on the stack. From a
+// hint of 9 the compiler still says "does not escape" for the header,
+// yet the table behind it is allocated on the heap.
 package main
 
 import (

@@ -1,7 +1,7 @@
 // A map keeps its keys alive, and a key is the whole string it points
-// into, not just the bytes it shows. A key sliced out of a large string
-// pins that string for as long as the entry lives. strings.Clone (Go
-// 1.18) copies just the key's bytes.
+// into, not just the bytes it shows. A key sliced out of a large
+// string pins that string for as long as the entry lives.
+// strings.Clone (Go 1.18) copies just the key's bytes.
 package main
 
 import (
@@ -18,8 +18,8 @@ func heapMiB() float64 {
 	return float64(s[0].Value.Uint64()) / (1 << 20)
 }
 
-// request stands for a 1 MiB request body whose first 12 bytes are its
-// ID.
+// request stands for a 1 MiB request body whose first 12 bytes are
+// its ID.
 func request(i int) string {
 	return fmt.Sprintf("id-%09d", i) + strings.Repeat(".", 1<<20)
 }
@@ -40,7 +40,8 @@ func main() {
 		// A 12-byte copy: the body becomes garbage.
 		seen[strings.Clone(body[:12])] = true
 	}
-	fmt.Printf("cloned keys:    heap %3.0f MiB\n", max(heapMiB()-base, 0))
+	mib := max(heapMiB()-base, 0)
+	fmt.Printf("cloned keys:    heap %3.0f MiB\n", mib)
 }
 
 // want stdout `substring keys: heap +5[0-9] MiB`

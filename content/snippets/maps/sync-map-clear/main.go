@@ -1,9 +1,9 @@
 //playbook:options race
 
-// sync.Map.Clear (Go 1.23) empties the map in place and is safe to call
-// while other goroutines use it: the race detector stays silent. sync.Map
-// has no Len; counting takes a Range, which visits the entries one by one
-// and is not a snapshot.
+// sync.Map.Clear (Go 1.23) empties the map in place and is safe to
+// call while other goroutines use it: the race detector stays silent.
+// sync.Map has no Len; counting takes a Range, which visits the
+// entries one by one and is not a snapshot.
 package main
 
 import (

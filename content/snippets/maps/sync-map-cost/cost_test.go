@@ -1,9 +1,9 @@
 //playbook:options benchtime=200ms count=3
 
-// What a sync.Map costs per entry compared with a plain map: it stores
-// keys and values as interfaces (one allocation each for values that do
-// not fit the interface word) and every new key gets a node of its own in
-// the hash-trie.
+// What a sync.Map costs per entry compared with a plain map: it
+// stores keys and values as interfaces (one allocation each for
+// values that do not fit the interface word) and every new key gets a
+// node of its own in the hash-trie.
 package syncmapcost
 
 import (

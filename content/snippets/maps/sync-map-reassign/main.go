@@ -1,9 +1,10 @@
 //playbook:options race
 
 // "Clearing" a sync.Map by assigning a new one is an ordinary,
-// unsynchronised write of the whole struct: it races with every goroutine
-// still using the map. The race detector (-race) reports it; without
-// -race the program may seem to work, or lose entries, or crash.
+// unsynchronised write of the whole struct: it races with every
+// goroutine still using the map. The race detector (-race) reports
+// it; without -race the program may seem to work, or lose entries, or
+// crash.
 package main
 
 import (
@@ -16,7 +17,7 @@ type sessions struct {
 }
 
 func (s *sessions) reset() {
-	s.m = sync.Map{} // races with Load, Store and Range in other goroutines
+	s.m = sync.Map{} // races with every use in other goroutines
 }
 
 func main() {

@@ -1,8 +1,8 @@
-// A cache bounded by time instead of size: every entry expires ttl after
-// it was written, and a periodic sweep deletes what has expired. With a
-// steady stream of new keys the cache holds about rate × ttl entries,
-// however long the process runs. The clock is simulated here; in a
-// service the sweep runs from a time.Ticker.
+// A cache bounded by time instead of size: every entry expires ttl
+// after it was written, and a periodic sweep deletes what has
+// expired. With a steady stream of new keys the cache holds about
+// rate × ttl entries, however long the process runs. The clock is
+// simulated here; in a service the sweep runs from a time.Ticker.
 package ttlcache
 
 import (
@@ -32,7 +32,8 @@ func (c *ttlCache) get(now time.Time, k string) ([]byte, bool) {
 	return e.value, true
 }
 
-// sweep deletes every expired entry; deleting while ranging is allowed.
+// sweep deletes every expired entry; deleting while ranging is
+// allowed.
 func (c *ttlCache) sweep(now time.Time) {
 	for k, e := range c.items {
 		if now.After(e.expires) {

@@ -2,6 +2,7 @@
  * Creates the runner both the server and the site build use, from the environment:
  *   PLAYBOOK_STATE_DIR      build cache and job directories (default: <tmpdir>/go-memory-playbook-<uid>)
  *   PLAYBOOK_UNSAFE_LOCAL=1 run without bubblewrap (development only; no isolation)
+ *   PLAYBOOK_BWRAP          the bwrap binary (default: /usr/bin/bwrap, /bin/bwrap, /usr/local/bin/bwrap)
  *   PLAYBOOK_GO             the go binary (default: go on PATH)
  *   PLAYBOOK_SLOTS          jobs at once (default: one per core, plus one for benchmarks)
  *   PLAYBOOK_*              limits, see limits.ts

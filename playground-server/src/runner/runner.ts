@@ -37,6 +37,8 @@ export interface RunnerOptions {
 
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 let runnerCounter = 0;
+/** Largest file a build may write (object files, the binary). */
+const buildFileBytes = 64 * 1024 * 1024;
 
 /**
  * A go command other than the mode's own build: warming the cache (`go build std`) or `go vet`.
@@ -299,7 +301,10 @@ export class Runner {
 				memoryBytes: this.limits.buildMemoryBytes,
 				limitData: false,
 				processes: 1024,
-				fileSizeBytes: 1024 * 1024 * 1024,
+				// Compiled packages land in the shared build cache, which nothing bounds: a snippet
+				// with a 64 KiB source can describe a huge initialized array or string constant.
+				// Real packages, race-instrumented test binaries included, stay far below this.
+				fileSizeBytes: buildFileBytes,
 				tmpBytes: 512 * 1024 * 1024,
 				outputBytes: 4 * this.limits.outputBytes,
 				uid,
@@ -416,6 +421,12 @@ export class Runner {
 			return { code: 'memory_limit', message: `The compiler used more than ${formatBytes(this.limits.buildMemoryBytes)} of memory. Very large constants or composite literals can do this; make them smaller.` };
 		}
 		const text = [...other, ...diagnostics.map((d) => d.message)].join('\n');
+		if (/no space left on device|file too large/i.test(text) || build.signal === 'SIGXFSZ') {
+			return {
+				code: 'file_size_limit',
+				message: `The compiled program is larger than the playground builds (${formatBytes(buildFileBytes)} per file): a very large initialized array, composite literal or string constant does this. Make it smaller, or build it at run time (make and a loop).`,
+			};
+		}
 		const missing = /(?:cannot find module providing package|no required module provides package|package) ("?)([^\s"]+)\1(?::| is not in std)/.exec(
 			other.find((l) => /cannot find module providing package|no required module provides package|is not in std/.test(l)) ??
 				diagnostics.find((d) => /cannot find module providing package|no required module provides package|is not in std/.test(d.message))?.message ??

@@ -102,8 +102,14 @@ export function childrenOf(pid: number): number[] {
 	return out;
 }
 
+/** The bwrap binary: PLAYBOOK_BWRAP when set, else the usual places; null when there is none. */
+export function bwrapPath(): string | null {
+	const candidates = process.env.PLAYBOOK_BWRAP ? [process.env.PLAYBOOK_BWRAP] : ['/usr/bin/bwrap', '/bin/bwrap', '/usr/local/bin/bwrap'];
+	return candidates.find((p) => existsSync(p)) ?? null;
+}
+
 export function bwrapAvailable(): boolean {
-	return ['/usr/bin/bwrap', '/bin/bwrap', '/usr/local/bin/bwrap'].some((p) => existsSync(p));
+	return bwrapPath() !== null;
 }
 
 /** File descriptors of the sandboxed command that carry bwrap's seccomp filter and arguments. */
@@ -223,7 +229,7 @@ function execute(
 			: [];
 		seccomp = filter();
 		bwrapArgv = bwrapArgs(spec, seccomp !== null);
-		command = [...prlimitArgs(spec, procsFiles.length > 0), ...drop, 'bwrap', '--args', String(ARGS_FD), '--', ...spec.argv];
+		command = [...prlimitArgs(spec, procsFiles.length > 0), ...drop, bwrapPath() ?? 'bwrap', '--args', String(ARGS_FD), '--', ...spec.argv];
 		stdio = ['ignore', 'pipe', 'pipe', seccomp ? 'pipe' : 'ignore', 'pipe'];
 	} else {
 		command = [...prlimitArgs(spec, procsFiles.length > 0), 'env', '-i', ...Object.entries(spec.env).map(([k, v]) => `${k}=${v}`), ...spec.argv];

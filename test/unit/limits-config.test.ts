@@ -1,0 +1,30 @@
+import { expect, test } from 'vitest';
+import { defaultLimits, limitsFromEnv } from '../../playground-server/src/runner/limits.ts';
+import { configFromEnv } from '../../playground-server/src/config.ts';
+
+test('the default limits are the ones the playground promises', () => {
+	expect(defaultLimits).toMatchObject({
+		buildTimeoutMs: 20_000,
+		runTimeoutMs: 10_000,
+		runCpuSeconds: 10,
+		benchTimeoutMs: 60_000,
+		memoryBytes: 512 * 1024 * 1024,
+		processes: 64,
+		fileSizeBytes: 16 * 1024 * 1024,
+		outputBytes: 1024 * 1024,
+	});
+});
+
+test('each limit can be set from the environment; a malformed value names its variable', () => {
+	expect(limitsFromEnv({ PLAYBOOK_RUN_TIMEOUT_MS: '5000', PLAYBOOK_PROCESSES: '32' })).toMatchObject({ runTimeoutMs: 5000, processes: 32, memoryBytes: 512 * 1024 * 1024 });
+	expect(() => limitsFromEnv({ PLAYBOOK_MEMORY_BYTES: '1GB' })).toThrow(/PLAYBOOK_MEMORY_BYTES=1GB/);
+});
+
+test('server settings: defaults, and unsafe local mode forces loopback', () => {
+	const c = configFromEnv({});
+	expect(c).toMatchObject({ port: 4321, host: '0.0.0.0', unsafeLocal: false, rateLimitMax: 60, queueSize: 64, corsOrigins: [] });
+	expect(configFromEnv({ PLAYBOOK_UNSAFE_LOCAL: '1', HOST: '0.0.0.0' }).host).toBe('127.0.0.1');
+	expect(configFromEnv({ PLAYBOOK_CORS_ORIGIN: 'https://a.example, http://localhost:3000' }).corsOrigins).toEqual(['https://a.example', 'http://localhost:3000']);
+	expect(() => configFromEnv({ PLAYBOOK_CORS_ORIGIN: 'https://a.example/' })).toThrow(/not an origin/);
+	expect(() => configFromEnv({ PORT: 'eighty' })).toThrow(/PORT=eighty/);
+});

@@ -1,0 +1,93 @@
+import { describe, expect, test } from 'vitest';
+import { classifyOutcome, firstUserFrame, type OutcomeContext } from '../../playground-server/src/runner/outcome.ts';
+import { defaultLimits } from '../../playground-server/src/runner/limits.ts';
+import type { SandboxOutcome } from '../../playground-server/src/runner/sandbox.ts';
+
+const ended = (o: Partial<SandboxOutcome>): SandboxOutcome => ({
+	exitCode: 0,
+	signal: null,
+	stdout: '',
+	stderr: '',
+	durationMs: 10,
+	timedOut: false,
+	outputLimited: false,
+	oomKilled: false,
+	pidsLimitHit: false,
+	canceled: false,
+	...o,
+});
+const ctx: OutcomeContext = { mode: 'run', limits: defaultLimits, files: new Set(['main.go']), timeoutMs: 10_000, testsFailed: 0, failedTests: [], cpuSeconds: 10 };
+const code = (o: Partial<SandboxOutcome>, c: Partial<OutcomeContext> = {}) => classifyOutcome(ended(o), { ...ctx, ...c })?.code ?? null;
+
+const panicTrace = 'panic: runtime error: index out of range [5] with length 3\n\ngoroutine 1 [running]:\nmain.main()\n\tplay/main.go:7 +0x1d\nexit status 2\n';
+
+describe('program endings', () => {
+	test('exit 0 is no error', () => expect(code({})).toBeNull());
+	test('a panic names the line of user code it came from', () => {
+		const e = classifyOutcome(ended({ exitCode: 2, stderr: panicTrace }), ctx);
+		expect(e?.code).toBe('panic');
+		expect(e?.message).toContain('index out of range [5] with length 3 at main.go:7');
+	});
+	test('a fatal error (concurrent map writes) says how to fix it', () => {
+		const e = classifyOutcome(ended({ exitCode: 2, stderr: 'fatal error: concurrent map writes\n\ngoroutine 5 [running]:\nmain.main.func1()\n\tplay/main.go:9 +0x2c\n' }), ctx);
+		expect(e?.code).toBe('fatal_error');
+		expect(e?.message).toMatch(/at main\.go:9.*mutex/);
+	});
+	test('os.Exit(3) is exit_nonzero with the status', () => {
+		const e = classifyOutcome(ended({ exitCode: 3 }), ctx);
+		expect(e).toEqual({ code: 'exit_nonzero', message: 'The program exited with status 3.' });
+	});
+	test('a data race report wins over the exit status it causes', () => {
+		expect(code({ exitCode: 66, stderr: '==================\nWARNING: DATA RACE\nWrite at 0x00c000012345 by goroutine 7:\n' })).toBe('race_detected');
+	});
+	test('failed tests are named', () => {
+		const e = classifyOutcome(ended({ exitCode: 1, stdout: '--- FAIL: TestA\nFAIL\n' }), { ...ctx, mode: 'test', testsFailed: 1, failedTests: ['TestA'] });
+		expect(e?.code).toBe('tests_failed');
+		expect(e?.message).toContain('TestA');
+	});
+});
+
+describe('limits', () => {
+	test('the wall clock', () => expect(code({ exitCode: null, signal: 'SIGKILL', timedOut: true })).toBe('timeout'));
+	test('the CPU-time limit (SIGXCPU, reported by bwrap as 128+24)', () => {
+		expect(code({ exitCode: 152 })).toBe('timeout');
+		expect(classifyOutcome(ended({ exitCode: 152 }), ctx)?.message).toContain('CPU time');
+	});
+	test('a test binary\'s own timeout panic is a timeout, not a panic', () => {
+		expect(code({ exitCode: 2, stderr: 'panic: test timed out after 9s\n\trunning tests:\n' }, { mode: 'test' })).toBe('timeout');
+	});
+	test('memory: the cgroup\'s kill, or the runtime\'s own report', () => {
+		expect(code({ exitCode: 137, oomKilled: true })).toBe('memory_limit');
+		expect(code({ exitCode: 2, stderr: 'fatal error: runtime: out of memory\n\nruntime stack:\n' })).toBe('memory_limit');
+	});
+	test('memory comes before output: an out-of-memory crash floods stderr with goroutines', () => {
+		expect(code({ exitCode: null, outputLimited: true, stderr: 'fatal error: runtime: out of memory\n' + 'goroutine 1 [chan receive]:\n'.repeat(100) })).toBe('memory_limit');
+	});
+	test('a stack overflow is reported as memory, with a hint about recursion', () => {
+		const e = classifyOutcome(ended({ exitCode: 2, stderr: 'runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\nruntime.morestack()\n' }), ctx);
+		expect(e?.code).toBe('memory_limit');
+		expect(e?.message).toMatch(/recursion/);
+	});
+	test('output', () => {
+		const e = classifyOutcome(ended({ exitCode: null, outputLimited: true, stdout: 'x'.repeat(100) }), ctx);
+		expect(e?.code).toBe('output_limit');
+		expect(e?.message).toContain('1 MiB');
+	});
+	test('processes: the cgroup\'s record, or the runtime failing to start a thread', () => {
+		expect(code({ exitCode: 2, pidsLimitHit: true, stderr: 'fatal error: all goroutines are asleep - deadlock!\n' })).toBe('process_limit');
+		expect(code({ exitCode: 2, stderr: 'runtime: failed to create new OS thread (have 60 already; errno=11)\nfatal error: newosproc\n' })).toBe('process_limit');
+	});
+	test('file size', () => {
+		expect(code({ exitCode: 2, stderr: 'panic: write /tmp/big: file too large\n' })).toBe('file_size_limit');
+		expect(code({ exitCode: 2, stderr: 'panic: write /tmp/f12: no space left on device\n' })).toBe('file_size_limit');
+	});
+	test('a job the server canceled is not blamed on the program\'s CPU time', () => {
+		expect(code({ exitCode: null, signal: 'SIGKILL', canceled: true })).toBe('exit_nonzero');
+	});
+});
+
+test('firstUserFrame skips runtime frames and files outside the snippet', () => {
+	const trace = 'goroutine 1 [running]:\nruntime.throw()\n\t/usr/local/go/src/runtime/panic.go:1229 +0x48\nmain.f()\n\tplay/util.go:4 +0x1\nmain.main()\n\tplay/main.go:9\n';
+	expect(firstUserFrame(trace, new Set(['main.go']))).toBe('main.go:9');
+	expect(firstUserFrame(trace, new Set(['main.go', 'util.go']))).toBe('util.go:4');
+});

@@ -233,10 +233,10 @@ export interface SectionOptions {
 	live?: boolean;
 }
 
-function errorAlert(r: RunResult, tone: 'danger' | 'caution'): string {
+function errorAlert(r: RunResult, tone: 'danger' | 'caution', labelled = true): string {
 	if (!r.error) return '';
 	const label = r.error.code === 'exit_nonzero' && r.exitCode !== null ? `Exit status ${r.exitCode}` : errorLabels[r.error.code];
-	return `<p class="pg-alert pg-alert-${tone}" data-error="${r.error.code}"><strong>${escapeHtml(label)}.</strong> ${escapeHtml(r.error.message)}</p>`;
+	return `<p class="pg-alert pg-alert-${tone}" data-error="${r.error.code}">${labelled ? `<strong>${escapeHtml(label)}.</strong> ` : ''}${escapeHtml(r.error.message)}</p>`;
 }
 
 /** One diagnostic in a list: where (a link to the line, in the browser), its kind and message, and its escape flow. */
@@ -271,7 +271,8 @@ function escapeBody(r: RunResult, shown: (d: Diagnostic) => boolean): string {
 
 function compileBody(r: RunResult): string {
 	const errors = r.diagnostics.filter((d) => d.kind === 'error');
-	return errorAlert(r, 'danger') + (errors.length ? `<ul class="pg-diag-list pg-diag-main" aria-label="Compile errors">${errors.map((d) => diagnosticItem(d, false)).join('')}</ul>` : '');
+	// The section's heading already says "Compile error".
+	return errorAlert(r, 'danger', false) + (errors.length ? `<ul class="pg-diag-list pg-diag-main" aria-label="Compile errors">${errors.map((d) => diagnosticItem(d, false)).join('')}</ul>` : '');
 }
 
 function programBody(r: RunResult): string {

@@ -129,14 +129,19 @@ export function checkSnippet(spec: SnippetSpec, results: SnippetResults): CheckF
 		}
 		for (const c of spec.outputClaims) {
 			const text = c.stream === 'stdout' ? program.stdout : c.stream === 'stderr' ? program.stderr : program.stdout + program.stderr;
-			if (!c.pattern.re.test(text)) {
+			const found = c.pattern.re.test(text);
+			if (!c.pattern.negate && !found) {
 				fail(c.file, c.line, `want ${c.stream} ${JSON.stringify(c.pattern.source)}: not found in ${c.stream}:\n${indent(text)}`);
+			}
+			if (c.pattern.negate && found) {
+				fail(c.file, c.line, `want !${c.stream} ${JSON.stringify(c.pattern.source)}: found in ${c.stream}:\n${indent(text)}`);
 			}
 		}
 		if (spec.exactOutput && spec.isMain) {
-			const got = normalise(program.stdout);
-			const want = normalise(spec.exactOutput.text);
-			if (got !== want) fail(spec.exactOutput.file, spec.exactOutput.line, `// Output: differs.\n  got:\n${indent(got)}\n  want:\n${indent(want)}`);
+			const sort = (t: string) => (spec.exactOutput?.unordered ? t.split('\n').sort().join('\n') : t);
+			const got = sort(normalise(program.stdout));
+			const want = sort(normalise(spec.exactOutput.text));
+			if (got !== want) fail(spec.exactOutput.file, spec.exactOutput.line, `// ${spec.exactOutput.unordered ? 'Unordered output' : 'Output'}: differs.\n  got:\n${indent(got)}\n  want:\n${indent(want)}`);
 		}
 	} else if (spec.outputClaims.length > 0 || spec.exitClaim || spec.errorClaim || spec.exactOutput) {
 		const c = spec.outputClaims[0] ?? spec.exitClaim ?? spec.errorClaim ?? spec.exactOutput!;

@@ -56,6 +56,8 @@ export interface ErrorClaim extends Located {
 
 export interface ExactOutput extends Located {
 	text: string;
+	/** `// Unordered output:`: the same lines in any order. */
+	unordered: boolean;
 }
 
 export interface ClaimProblem extends Located {
@@ -134,12 +136,12 @@ type FileClaim =
 
 /** A full-line `// want …` claim about the program or its benchmarks. */
 function parseFileClaim(body: string): FileClaim | string {
-	const stream = /^(stdout|stderr|output)\s+(.*)$/.exec(body);
+	const stream = /^(!?)(stdout|stderr|output)\s+(.*)$/.exec(body);
 	if (stream) {
-		const p = parsePatterns(stream[2] ?? '');
+		const p = parsePatterns(stream[3] ?? '');
 		if (typeof p === 'string') return p;
-		if (p.length !== 1 || p[0]?.negate) return `want ${stream[1]} takes one quoted regexp`;
-		return { kind: 'output', stream: stream[1] as OutputClaim['stream'], pattern: p[0]! };
+		if (p.length !== 1 || p[0]?.negate) return `want ${stream[1]}${stream[2]} takes one quoted regexp`;
+		return { kind: 'output', stream: stream[2] as OutputClaim['stream'], pattern: { ...p[0]!, negate: stream[1] === '!' } };
 	}
 	const exit = /^exit\s+(\d+)$/.exec(body);
 	if (exit) return { kind: 'exit', code: Number(exit[1]) };
@@ -162,7 +164,7 @@ function parseFileClaim(body: string): FileClaim | string {
 	if (/^Benchmark/.test(body)) {
 		return `cannot read the benchmark claim; write "BenchmarkName metric op value", e.g. "BenchmarkX allocs/op == 0" or "BenchmarkX ns/op < 0.5 * BenchmarkY"`;
 	}
-	return `unknown claim "${body}"; a full-line want is one of: stdout "re", stderr "re", output "re", exit N, error <code>, BenchmarkName metric op value`;
+	return `unknown claim "${body}"; a full-line want is one of: stdout "re", !stdout "re" (likewise stderr, output), exit N, error <code>, BenchmarkName metric op value`;
 }
 
 /** `//playbook:options key=value …`, validated as the server validates a request's options. */
@@ -281,11 +283,12 @@ export function parseSnippet(id: string, files: Record<string, string>): Snippet
 		if (!isTest) {
 			const start = lines.findIndex((l) => /^\s*\/\/ (?:Output|Unordered output):\s*$/.test(l));
 			if (start >= 0) {
+				const unordered = /Unordered/.test(lines[start] ?? '');
 				const body: string[] = [];
 				for (let i = start + 1; i < lines.length && /^\s*\/\//.test(lines[i] ?? ''); i++) {
 					body.push((lines[i] ?? '').replace(/^\s*\/\/ ?/, ''));
 				}
-				spec.exactOutput = { file, line: start + 1, text: body.join('\n') };
+				spec.exactOutput = { file, line: start + 1, text: body.join('\n'), unordered };
 			}
 		}
 

@@ -6,7 +6,8 @@
  * starts no Go process at all (not even `go env`: the Go version is read from GOROOT/VERSION).
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { delimiter, dirname, join } from 'node:path';
 import type { Mode, RunRequest, RunResult } from '../shared/api.ts';
 import { createRunner, resultCacheKey, type Runner } from '../../playground-server/src/runner/index.ts';
@@ -17,7 +18,26 @@ export type SnippetResults = Partial<Record<Mode, RunResult>>;
 /** Defaults when a snippet's options say nothing: short, and medians over a few runs. */
 const benchDefaults = { benchtime: '200ms', count: 3 } as const;
 
-const cacheDir = join(process.cwd(), '.cache', 'snippet-results');
+/**
+ * Results are also a function of the code that produced and parsed them: the cache lives in a
+ * folder named after a hash of the runner's sources (and the API types), so changing a parser or
+ * a limit never serves results of the old code.
+ */
+function runnerFingerprint(): string {
+	const hash = createHash('sha256');
+	const walk = (dir: string) => {
+		for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+			const p = join(dir, e.name);
+			if (e.isDirectory()) walk(p);
+			else if (e.name.endsWith('.ts')) hash.update(p).update(readFileSync(p));
+		}
+	};
+	walk(join(process.cwd(), 'playground-server', 'src', 'runner'));
+	hash.update(readFileSync(join(process.cwd(), 'src', 'shared', 'api.ts')));
+	return hash.digest('hex').slice(0, 16);
+}
+
+const cacheDir = join(process.cwd(), '.cache', 'snippet-results', runnerFingerprint());
 
 interface Stats {
 	runs: number;

@@ -87,6 +87,15 @@ describe('parseSnippet', () => {
 		expect(bad.problems[3]?.message).toMatch(/count is a whole number from 1 to 10/);
 	});
 
+	test('reads negated output claims and unordered output blocks', () => {
+		const s = parseSnippet('t/neg', {
+			'main.go': ['package main', '', '// want !stdout "recovered"', 'func main() {', '\t// Unordered output:', '\t// b', '\t// a', '}'].join('\n'),
+		});
+		expect(s.problems).toEqual([]);
+		expect(s.outputClaims.map((c) => [c.stream, c.pattern.source, c.pattern.negate])).toEqual([['stdout', 'recovered', true]]);
+		expect(s.exactOutput).toMatchObject({ text: 'b\na', unordered: true });
+	});
+
 	test('a snippet without claims has none', () => {
 		expect(hasClaims(parseSnippet('t/none', { 'main.go': 'package main\n\nfunc main() {}\n' }))).toBe(false);
 	});

@@ -20,7 +20,7 @@ const analysis: [RegExp, DiagnosticKind][] = [
 	[/^can inline /, 'can-inline'],
 	[/^inlining call to /, 'inlining-call'],
 	[/^devirtualizing /, 'devirtualized'],
-	[/^(?:cannot inline |parameter \S+ leaks|.* capturing by (?:value|ref)|stack frame too large|ignoring self-assignment)/, 'other'],
+	[/^(?:cannot inline |parameter \S+ leaks|.* capturing by (?:value|ref)|stack frame too large|(?:\S+ )?ignoring self-assignment|index bounds check elided|found IsInBounds|found IsSliceInBounds|mark escaped content|(?:\S+ )?(?:argument|result|receiver) (?:escapes|does not escape))/, 'other'],
 ];
 
 /** The kind of an escape-analysis or inlining message, or null when it is not one (an error). */
@@ -38,12 +38,15 @@ export interface CompilerOutput {
 }
 
 /**
+ * `buildFailed`: only a failed build has compile errors. On a successful build a message this
+ * parser does not know is still the compiler's analysis (kind `other`), never an error.
+ *
  * Diagnostics for files outside `files` (the generated test main, the standard library) are
  * dropped. With `-m=2` the compiler prints an explanation block, a head ending in ':' followed by
  * indented "flow:"/"from" lines, before the plain message at the same position; the block is
  * attached to that message as `flow`.
  */
-export function parseCompilerOutput(text: string, files: ReadonlySet<string>): CompilerOutput {
+export function parseCompilerOutput(text: string, files: ReadonlySet<string>, buildFailed = true): CompilerOutput {
 	const diagnostics: Diagnostic[] = [];
 	const other: string[] = [];
 	const seen = new Set<string>();
@@ -75,7 +78,7 @@ export function parseCompilerOutput(text: string, files: ReadonlySet<string>): C
 		const message = rest.trim();
 		if (seen.has(`${at}:${message}`)) continue;
 		seen.add(`${at}:${message}`);
-		diagnostics.push({ file, line: Number(ln), col: Number(col), kind: classifyMessage(message) ?? 'error', message });
+		diagnostics.push({ file, line: Number(ln), col: Number(col), kind: classifyMessage(message) ?? (buildFailed ? 'error' : 'other'), message });
 	}
 	for (const d of diagnostics) {
 		const flow = flows.get(`${d.file}:${d.line}:${d.col}`);

@@ -132,7 +132,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 			done(new RequestError(400, 'invalid_request', `The body is not valid UTF-8 (the first bad byte is at offset ${at}). Send JSON encoded as UTF-8; Go source is UTF-8 too.`), undefined);
 			return;
 		}
-		parseJson(request, text, done);
+		parseJson(request, text, (err, value) => {
+			if (err) {
+				// Fastify refuses "__proto__" and "constructor.prototype" keys with the same error as
+				// broken JSON; tell the two apart.
+				let wellFormed = true;
+				try {
+					JSON.parse(text);
+				} catch {
+					wellFormed = false;
+				}
+				if (wellFormed) {
+					done(new RequestError(400, 'invalid_json', 'The JSON contains a "__proto__" or "constructor.prototype" key, which is refused (prototype poisoning). Remove it.'), undefined);
+					return;
+				}
+			}
+			done(err, value);
+		});
 	});
 
 	app.setErrorHandler((err: FastifyError | RequestError, request, reply) => {
@@ -242,6 +258,14 @@ function firstInvalidUtf8(b: Buffer): number {
 		const mid = (lo + hi + 1) >> 1;
 		if (validPrefix(mid)) lo = mid;
 		else hi = mid - 1;
+	}
+	// lo bytes decode, perhaps ending inside a character whose next byte is wrong: report where
+	// that character starts.
+	for (let start = lo; start > Math.max(0, lo - 4); start--) {
+		try {
+			new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, start));
+			return start;
+		} catch {}
 	}
 	return lo;
 }

@@ -168,8 +168,5 @@ export function fromFastifyError(err: FastifyError, bodyLimit: number, url = '')
 		default:
 			break;
 	}
-	if (err.message.startsWith('Object contains forbidden prototype property') || /__proto__|constructor/.test(err.message) && err.statusCode === 400) {
-		return new RequestError(400, 'invalid_json', 'The JSON contains a "__proto__" or "constructor" key, which is not accepted. Remove it.');
-	}
 	return null;
 }

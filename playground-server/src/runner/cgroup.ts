@@ -22,6 +22,8 @@ export interface CgroupManager {
 	readonly kind: 'v1' | 'v2' | 'none';
 	/** Why cgroups are off, when they are. */
 	readonly reason?: string;
+	/** The runner's own parent cgroups (one per controller); each job's cgroup is a child. */
+	readonly parents: string[];
 	create(name: string, limits: { memoryBytes: number; processes: number }): Promise<JobCgroup>;
 	/** Removes the server's own parent cgroups (at shutdown). */
 	close(): Promise<void>;
@@ -86,6 +88,7 @@ function none(reason: string): CgroupManager {
 	return {
 		kind: 'none',
 		reason,
+		parents: [],
 		async create() {
 			return { procsFiles: [], async stats() { return { oomKilled: false, pidsLimitHit: false, peakMemoryBytes: null }; }, async destroy() {} };
 		},
@@ -107,6 +110,7 @@ async function tryV1(serverName: string): Promise<CgroupManager | string> {
 	}
 	return {
 		kind: 'v1',
+		parents: [memBase, pidsBase],
 		async create(name, limits) {
 			const m = join(memBase, name);
 			const p = join(pidsBase, name);
@@ -152,6 +156,7 @@ async function tryV2(serverName: string): Promise<CgroupManager | string> {
 	}
 	return {
 		kind: 'v2',
+		parents: [base],
 		async create(name, limits) {
 			const dir = join(base, name);
 			await mkdir(dir);

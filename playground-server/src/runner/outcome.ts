@@ -9,7 +9,8 @@ import { snippetModule } from './parse/compiler.ts';
 
 /** The first frame of user code in a Go traceback, e.g. "main.go:12". */
 export function firstUserFrame(stderr: string, files: ReadonlySet<string>): string | null {
-	const frame = new RegExp(`^\\t(?:${snippetModule}/|\\./)?([^\\s/:]+\\.go):(\\d+)`, 'gm');
+	// Go tracebacks indent frames with a tab; race reports with spaces.
+	const frame = new RegExp(`^[\\t ]+(?:${snippetModule}/|\\./)?([^\\s/:]+\\.go):(\\d+)`, 'gm');
 	for (const m of stderr.matchAll(frame)) {
 		if (m[1] && files.has(m[1])) return `${m[1]}:${m[2]}`;
 	}

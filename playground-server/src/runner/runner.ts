@@ -6,7 +6,7 @@
  * A job is two sandboxed steps. The build step sees the Go toolchain, the shared build cache and
  * the job's sources; the execution step sees only the compiled binary and a private /tmp.
  */
-import { chmod, chown, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, open, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -145,6 +145,11 @@ export class Runner {
 
 	async run(request: RunRequest, signal?: AbortSignal): Promise<RunResult> {
 		return this.#job(request, signal);
+	}
+
+	/** Where this runner's job directories live (each job's is removed when it ends). */
+	get jobsDirectory(): string {
+		return this.#jobsDir;
 	}
 
 	/** Job directories currently on disk (for tests and graceful shutdown). */
@@ -329,7 +334,7 @@ export class Runner {
 		if (mode === 'escape') {
 			return this.#result(mode, started, { exitCode: build.exitCode, stderr: compilerText, diagnostics: compiled.diagnostics });
 		}
-		if (mode === 'run' && !existsSync(join(outDir, 'prog'))) {
+		if (mode === 'run' && !(await isExecutable(join(outDir, 'prog')))) {
 			return this.#result(mode, started, {
 				error: { code: 'compile_error', message: 'Run needs a program: package main with a func main. This snippet is a library package; use Test or Benchmark, or change it to package main.' },
 			});
@@ -452,6 +457,22 @@ export class Runner {
 			code: 'compile_error',
 			message: `The ${mode === 'escape' ? 'compiler' : 'build'} failed: ${goLine ?? `exit status ${build.exitCode}`}`,
 		};
+	}
+}
+
+/**
+ * Whether `go build -o` produced a program: for a package other than main it writes the
+ * package's archive ("!<arch>") to the same path instead of failing.
+ */
+async function isExecutable(path: string): Promise<boolean> {
+	if (!existsSync(path)) return false;
+	const handle = await open(path, 'r');
+	try {
+		const head = Buffer.alloc(8);
+		await handle.read(head, 0, 8, 0);
+		return !head.toString('latin1').startsWith('!<arch>');
+	} finally {
+		await handle.close();
 	}
 }
 

@@ -1,0 +1,8 @@
+package main
+
+func main() {
+	block := make(chan struct{})
+	for {
+		go func() { <-block }()
+	}
+}

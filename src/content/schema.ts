@@ -62,18 +62,28 @@ const goRange = z
  * other navigation pages; every knowledge page has one, and only pages with a kind are listed in
  * the catalogue and carry search filters.
  */
+// Strict: Starlight merges its fields into this object, so an unknown key (most often a misspelt
+// one, like `severty:`) fails the build instead of being dropped without a word.
 export const playbookFrontmatter = z
-	.object({
-		kind: kind.optional(),
-		topics: z
-			.array(topic, {
-				error: (issue) => `${shown(issue.input)} is not a list of topics; write e.g. topics: [maps, gc]`,
-			})
-			.default([]),
-		severity: severity.optional(),
-		/** The Go versions this page's claims hold for. */
-		go: goRange.optional(),
-	})
+	.strictObject(
+		{
+			kind: kind.optional(),
+			topics: z
+				.array(topic, {
+					error: (issue) => `${shown(issue.input)} is not a list of topics; write e.g. topics: [maps, gc]`,
+				})
+				.default([]),
+			severity: severity.optional(),
+			/** The Go versions this page's claims hold for. */
+			go: goRange.optional(),
+		},
+		{
+			error: (issue) =>
+				issue.code === 'unrecognized_keys'
+					? `unknown frontmatter field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: check the spelling. The Playbook's fields are kind, topics, severity and go; the others are Starlight's (title, description, sidebar, template, hero, …)`
+					: undefined,
+		},
+	)
 	.superRefine((data, ctx) => {
 		if (data.kind === 'anti-pattern' && !data.severity) {
 			ctx.addIssue({

@@ -93,6 +93,13 @@ describe('astro build with the Playbook content schema', () => {
 		expect(output).toContain(`severity: missing: an anti-pattern needs a severity, one of: ${quoted(severities)}`);
 	});
 
+	test('a misspelt field fails, naming the file and the field', async () => {
+		const { code, output } = await build('rules/misspelt.mdx', 'title: Misspelt\nkind: rule\ntopics: [maps]\ntopcs: [gc]');
+		expect(code).not.toBe(0);
+		expect(output).toContain('content/docs/rules/misspelt.mdx');
+		expect(output).toContain('unknown frontmatter field "topcs": check the spelling');
+	});
+
 	test('a malformed Go version fails, naming the file, the field and the form', async () => {
 		const { code, output } = await build('internals/bad-go.mdx', 'title: Bad Go\nkind: internals\ntopics: [maps]\ngo: { since: "go1.24" }');
 		expect(code).not.toBe(0);

@@ -44,6 +44,13 @@ describe('playbookFrontmatter accepts', () => {
 });
 
 describe('playbookFrontmatter rejects, naming the field, the value and what is allowed', () => {
+	test('a misspelt field, instead of dropping it', () => {
+		const [issue, ...rest] = issues({ kind: 'anti-pattern', severty: 'high', topics: ['maps'] });
+		expect(issue).toMatch(/^: unknown frontmatter field "severty": check the spelling/);
+		// zod runs the cross-field checks only once the object itself is valid.
+		expect(rest).toEqual([]);
+	});
+
 	test('an unknown kind', () => {
 		expect(issues({ kind: 'rulez', topics: ['maps'] })).toEqual([
 			`kind: "rulez" is not a kind; use one of: ${kinds.join(', ')}`,

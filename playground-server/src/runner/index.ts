@@ -5,6 +5,7 @@
  *   PLAYBOOK_BWRAP          the bwrap binary (default: /usr/bin/bwrap, /bin/bwrap, /usr/local/bin/bwrap)
  *   PLAYBOOK_GO             the go binary (default: go on PATH)
  *   PLAYBOOK_SLOTS          jobs at once (default: one per core, plus one for benchmarks)
+ *   PLAYBOOK_GOCACHE_MAX_BYTES  empty the shared Go build cache at start-up when larger (default 4 GiB; 0: never)
  *   PLAYBOOK_*              limits, see limits.ts
  */
 import { tmpdir, availableParallelism } from 'node:os';
@@ -37,6 +38,14 @@ export interface CreateRunnerOptions {
 	limits?: Partial<Limits>;
 	/** Overrides PLAYBOOK_STATE_DIR. */
 	stateDir?: string;
+}
+
+function cacheLimit(): number {
+	const raw = process.env.PLAYBOOK_GOCACHE_MAX_BYTES;
+	if (raw === undefined || raw === '') return 4 * 2 ** 30;
+	const n = Number(raw);
+	if (!Number.isSafeInteger(n) || n < 0) throw new Error(`PLAYBOOK_GOCACHE_MAX_BYTES=${raw} is not a whole number of bytes`);
+	return n === 0 ? Number.POSITIVE_INFINITY : n;
 }
 
 export function defaultStateDir(): string {
@@ -74,8 +83,12 @@ export async function createRunner(options: CreateRunnerOptions = {}): Promise<R
 		cgroups,
 		slots,
 		baseUid: options.baseUid ?? 61000,
+		maxCacheBytes: cacheLimit(),
 	});
 	await runner.prepare();
+	if (runner.cacheCheck?.emptied) {
+		log('warn', `the Go build cache held ${Math.round(runner.cacheCheck.bytes / 2 ** 20)} MiB, more than PLAYBOOK_GOCACHE_MAX_BYTES: emptied it; warming rebuilds the standard library`);
+	}
 	log('info', `runner ready: ${toolchain.version}, sandbox ${sandbox}, cgroups ${cgroups.kind}, ${slots} slots, state in ${stateDir}`);
 	return runner;
 }

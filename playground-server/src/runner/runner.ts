@@ -6,7 +6,7 @@
  * A job is two sandboxed steps. The build step sees the Go toolchain, the shared build cache and
  * the job's sources; the execution step sees only the compiled binary and a private /tmp.
  */
-import { chmod, chown, mkdir, open, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, open, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -33,6 +33,12 @@ export interface RunnerOptions {
 	slots: number;
 	/** First uid of the slots (when the server runs as root); the gid is shared. */
 	baseUid?: number;
+	/**
+	 * The shared Go build cache grows with every distinct snippet and Go never shrinks it by size.
+	 * When it is larger than this at prepare() and no other runner is using it, it is emptied
+	 * (warm() then rebuilds the standard library). Default: no limit.
+	 */
+	maxCacheBytes?: number;
 }
 
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -67,6 +73,9 @@ export class Runner {
 	readonly #freeSlots: number[];
 	readonly #slotWaiters: ((slot: number) => void)[] = [];
 	readonly #activeJobs = new Set<string>();
+	readonly #maxCacheBytes: number;
+	/** What prepare() found in the shared build cache. */
+	cacheCheck: { bytes: number; emptied: boolean } | null = null;
 
 	constructor(options: RunnerOptions) {
 		this.toolchain = options.toolchain;
@@ -80,6 +89,7 @@ export class Runner {
 		this.#jobsDir = join(options.stateDir, 'jobs', `${process.pid}-${++runnerCounter}`);
 		this.#baseUid = options.baseUid ?? 61000;
 		this.#freeSlots = Array.from({ length: options.slots }, (_, i) => i);
+		this.#maxCacheBytes = options.maxCacheBytes ?? Number.POSITIVE_INFINITY;
 	}
 
 	get goVersion(): string {
@@ -95,8 +105,19 @@ export class Runner {
 		const allJobs = dirname(this.#jobsDir);
 		await mkdir(allJobs, { recursive: true });
 		// Jobs left behind by processes that were killed.
+		let othersAlive = false;
 		for (const name of await readdir(allJobs)) {
 			if (!processAlive(Number(name.split('-')[0]))) await rm(join(allJobs, name), { recursive: true, force: true });
+			else othersAlive = true;
+		}
+		if (Number.isFinite(this.#maxCacheBytes)) {
+			const bytes = await directorySize(this.#cacheDir);
+			// Never under another runner's feet: a build reading an entry being deleted would fail.
+			const emptied = bytes > this.#maxCacheBytes && !othersAlive;
+			if (emptied) {
+				for (const entry of await readdir(this.#cacheDir)) await rm(join(this.#cacheDir, entry), { recursive: true, force: true });
+			}
+			this.cacheCheck = { bytes, emptied };
 		}
 		await mkdir(this.#jobsDir, { recursive: true });
 		if (asRoot && this.sandbox === 'bwrap') {
@@ -458,6 +479,17 @@ export class Runner {
 			message: `The ${mode === 'escape' ? 'compiler' : 'build'} failed: ${goLine ?? `exit status ${build.exitCode}`}`,
 		};
 	}
+}
+
+async function directorySize(dir: string): Promise<number> {
+	let total = 0;
+	for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+		if (!entry.isFile()) continue;
+		try {
+			total += (await stat(join(entry.parentPath, entry.name))).size;
+		} catch {}
+	}
+	return total;
 }
 
 /**

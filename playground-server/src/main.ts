@@ -31,7 +31,8 @@ try {
 
 let runner: Runner;
 try {
-	runner = await createRunner({ log: (level, msg) => log[level](msg) });
+	// One sandbox slot per pool worker, plus one for the benchmark lane (PLAYBOOK_SLOTS overrides).
+	runner = await createRunner({ log: (level, msg) => log[level](msg), ...(process.env.PLAYBOOK_SLOTS ? {} : { slots: config.workers + 1 }) });
 } catch (e) {
 	if (e instanceof SandboxUnavailableError) fail(e.message);
 	fail(`cannot start the runner: ${(e as Error).message}`);

@@ -96,7 +96,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 		trustProxy: config.trustProxy,
 		genReqId: requestId,
 		requestIdHeader: false,
-		return503OnClosing: true,
+		// While closing, requests still get answers of the API's own shape (jobs: 503 shutting_down).
+		return503OnClosing: false,
 		forceCloseConnections: 'idle',
 		ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: true, verbose: true } },
 	});

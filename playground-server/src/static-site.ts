@@ -24,8 +24,10 @@ export async function registerStaticSite(app: FastifyInstance, distDir: string):
 			if (path.includes('/_astro/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
 			else reply.header('cache-control', 'public, max-age=0, must-revalidate');
 		},
-		// Keep the static routes out of the OpenAPI document: it describes the API only.
+		// Keep the static routes out of the OpenAPI document (it describes the API only), and
+		// their requests out of the info-level log.
 		schemaHide: true,
+		logLevel: 'warn',
 	});
 	return true;
 }

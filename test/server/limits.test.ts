@@ -1,0 +1,67 @@
+/**
+ * Limits the hostile corpus cannot reach with the default values in reasonable time: the build's
+ * time and memory, and CPU time as distinct from wall-clock time. Each runner here gets one limit
+ * set very low; the answer must name that limit, and nothing of the job may remain.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createRunner, type Limits, type Runner } from '../../playground-server/src/runner/index.ts';
+import { jobCgroups, jobDirectories, liveProcesses, asRoot } from './helpers.ts';
+
+const hello = 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hi") }\n';
+const runners: Runner[] = [];
+let baseUid = 62500;
+
+async function runnerWith(limits: Partial<Limits>): Promise<Runner> {
+	const r = await createRunner({ baseUid, slots: 1, limits });
+	baseUid += 2;
+	runners.push(r);
+	return r;
+}
+
+async function expectNothingLeft(r: Runner, uid: number) {
+	for (let i = 0; i < 50; i++) {
+		const left = [...(asRoot ? liveProcesses({ from: uid, to: uid }) : []).map((p) => p.cmd), ...jobCgroups(r), ...jobDirectories(r)];
+		if (left.length === 0) return;
+		await new Promise((res) => setTimeout(res, 100));
+	}
+	expect([...(asRoot ? liveProcesses({ from: uid, to: uid }) : []).map((p) => p.cmd), ...jobCgroups(r), ...jobDirectories(r)]).toEqual([]);
+}
+
+beforeAll(async () => {
+	// The limited runners below share the build cache; fill it with normal limits first.
+	const warm = await runnerWith({});
+	const result = await warm.warm();
+	expect(result.error).toBeNull();
+});
+afterAll(async () => {
+	for (const r of runners) await r.dispose();
+});
+
+test('the build time limit stops the compiler and says so', async () => {
+	const uid = baseUid;
+	const r = await runnerWith({ buildTimeoutMs: 20 });
+	const result = await r.run({ mode: 'run', files: { 'main.go': hello } });
+	expect(result.error?.code).toBe('timeout');
+	expect(result.error?.message).toMatch(/^Compiling took longer than 0\.02 s and was stopped/);
+	await expectNothingLeft(r, uid);
+});
+
+test('the build memory limit stops the compiler and says so', async () => {
+	const uid = baseUid;
+	const r = await runnerWith({ buildMemoryBytes: 16 * 1024 * 1024 });
+	const result = await r.run({ mode: 'escape', files: { 'main.go': hello.replace('"hi"', `"${Date.now()}"`) } });
+	expect(result.error?.code).toBe('memory_limit');
+	expect(result.error?.message).toMatch(/^The compiler used more than 16 MiB of memory/);
+	await expectNothingLeft(r, uid);
+});
+
+test('CPU time is limited apart from wall-clock time: goroutines burning two cores hit it first', async () => {
+	const uid = baseUid;
+	const r = await runnerWith({ runCpuSeconds: 1, runTimeoutMs: 30_000 });
+	const burn = 'package main\n\nfunc main() {\n\tfor i := 0; i < 4; i++ {\n\t\tgo func() {\n\t\t\tfor {\n\t\t\t}\n\t\t}()\n\t}\n\tfor {\n\t}\n}\n';
+	const result = await r.run({ mode: 'run', files: { 'main.go': burn } });
+	expect(result.error?.code).toBe('timeout');
+	expect(result.error?.message).toMatch(/more than 1 s of CPU time/);
+	expect(result.durationMs).toBeLessThan(30_000);
+	await expectNothingLeft(r, uid);
+});

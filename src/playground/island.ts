@@ -161,6 +161,8 @@ class GoPlayground extends HTMLElement {
 
 	#toolbar() {
 		const bar = this.querySelector<HTMLElement>('[data-toolbar]')!;
+		// The build's static buttons (shown by loader.ts until this module arrived) give way.
+		bar.querySelector('[data-static-toolbar]')?.remove();
 		const o = this.#p.options;
 		const actions = h('div', { class: 'pg-group', role: 'group', 'aria-label': 'Run' });
 		for (const mode of order) {
@@ -271,6 +273,17 @@ class GoPlayground extends HTMLElement {
 			o.benchtime = this.#ui.benchtime.value;
 		}
 		return o;
+	}
+
+	/** A click on a static toolbar button that came before this module: do it now. */
+	async activate(action: string) {
+		if (action === 'edit') {
+			await this.#openEditor(true);
+			return;
+		}
+		if (!order.includes(action as Mode)) return;
+		this.#buttons.get(action as Mode)?.focus();
+		await this.run(action as Mode);
 	}
 
 	async run(mode: Mode) {

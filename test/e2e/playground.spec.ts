@@ -17,6 +17,15 @@ const playground = (page: Page, src: string) => page.locator(`go-playground[data
 const shot = (target: Page | Locator, name: string) => target.screenshot({ path: `test-results/e2e/screens/${name}.png` });
 const button = (pg: Locator, name: string) => pg.locator('[data-toolbar]').getByRole('button', { name, exact: true });
 
+/**
+ * Brings in the island the way a reader does, by pointing at the playground: until then a page
+ * has only the loader and the build's static toolbar.
+ */
+async function ready(pg: Locator) {
+	await pg.hover();
+	await expect(pg.locator('[data-static-toolbar]')).toHaveCount(0);
+}
+
 async function bakedFiles(pg: Locator): Promise<Record<string, string>> {
 	return (JSON.parse((await pg.locator('script[data-baked]').textContent()) ?? '{}') as { files: Record<string, string> }).files;
 }
@@ -38,16 +47,19 @@ function withAllocation(original: string) {
 }
 
 test.describe('playground on a docs page', () => {
-	test('loads no editor code until Edit is clicked', async ({ page }) => {
+	test('loads no playground code until the reader comes near one, and no editor code until Edit', async ({ page }) => {
 		const scripts: string[] = [];
 		page.on('request', (r) => {
 			if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
 		});
 		await page.goto(docsPage, { waitUntil: 'networkidle' });
 		const pg = playground(page, counter);
+		// The build's toolbar is there at once; the island is not loaded yet.
 		await expect(button(pg, 'Edit')).toBeVisible();
-		expect(scripts.filter((s) => /editor/.test(s))).toEqual([]);
+		expect(scripts.filter((s) => /island|editor/.test(s))).toEqual([]);
+		await ready(pg);
 		expect(scripts.filter((s) => /island/.test(s))).toHaveLength(1);
+		expect(scripts.filter((s) => /editor/.test(s))).toEqual([]);
 		await button(pg, 'Edit').click();
 		await expect(pg.locator('.cm-editor')).toBeVisible();
 		expect(scripts.filter((s) => /editor/.test(s))).toHaveLength(1);
@@ -168,6 +180,7 @@ test.describe('playground on a docs page', () => {
 	test('benchmark: table with allocs/op and a chart, within the chosen count and benchtime', async ({ page }) => {
 		await page.goto(docsPage);
 		const pg = playground(page, bench);
+		await ready(pg);
 		await expect(button(pg, 'Run')).toBeHidden();
 		await expect(button(pg, 'Benchmark')).toHaveAttribute('data-current', '');
 		await pg.getByLabel('Benchmark count (-count)').selectOption('2');
@@ -250,6 +263,7 @@ test.describe('playground on a docs page', () => {
 		await context.route('https://go.dev/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Go Playground</title>' }));
 		await page.goto(docsPage);
 		const pg = playground(page, counter);
+		await ready(pg);
 		const code = (await bakedFiles(pg))['main.go']!;
 		await button(pg, 'Copy').click();
 		await expect(pg.locator('.pg-status')).toContainText('Copied main.go');
@@ -268,6 +282,9 @@ test.describe('playground on a docs page', () => {
 			await page.goto(docsPage);
 			const pg = playground(page, bench);
 			await pg.scrollIntoViewIfNeeded();
+			// A touch brings the playground in on a phone.
+			await pg.locator('[data-toolbar]').dispatchEvent('touchstart');
+			await expect(pg.locator('[data-static-toolbar]')).toHaveCount(0);
 			await pg.getByLabel('Benchmark count (-count)').selectOption('1');
 			await pg.getByLabel('Benchmark time per run (-benchtime)').selectOption('100ms');
 			await button(pg, 'Benchmark').click();
@@ -294,7 +311,7 @@ test('without JavaScript: the recorded results, and no dead controls', async ({ 
 	await expect(pg.locator('.pg-section[data-section="run"] .pg-out')).toHaveText('1 0\n');
 	await expect(playground(page, bench).locator('.pg-section[data-section="bench"] thead')).toContainText('allocs/op');
 	// (The code blocks' own copy buttons are Expressive Code's.)
-	await expect(page.locator('go-playground .pg-btn, go-playground select, go-playground .pg-status')).toHaveCount(0);
+	await expect(page.locator('go-playground .pg-btn:visible, go-playground select:visible, go-playground .pg-status:visible')).toHaveCount(0);
 	await expect(pg.locator('[data-toolbar]')).toBeHidden();
 	await shot(pg, 'no-js');
 	await page.close();
@@ -315,6 +332,9 @@ test.describe('failures', () => {
 			const page = await browser.newPage();
 			await page.goto(`${base}${docsPage}`);
 			const pg = playground(page, counter);
+			// The reader was reading the page when the server went away (the site and the API are
+			// one server here; a site served elsewhere keeps loading the island).
+			await ready(pg);
 			await expect(button(pg, 'Run')).toBeVisible();
 			server.kill('SIGTERM');
 			await once(server, 'exit');

@@ -50,6 +50,7 @@ function fieldPath(instancePath: string, root: string): string {
 }
 
 const show = (v: unknown): string => {
+	if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
 	const s = JSON.stringify(v);
 	return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 57)}…` : s;
 };

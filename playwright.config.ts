@@ -21,7 +21,9 @@ export default defineConfig({
 	// The production build served by the real server (site + playground API on one port).
 	webServer: {
 		command: 'node playground-server/src/main.ts',
-		env: { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+		// The suites send more jobs than a reader would in a minute: no per-client rate limit here
+		// (the server's own tests cover it).
+		env: { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PLAYBOOK_RATE_LIMIT: '0' },
 		url: `http://127.0.0.1:${port}/healthz`,
 		timeout: 600_000,
 		reuseExistingServer: false,

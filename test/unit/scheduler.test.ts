@@ -134,3 +134,27 @@ describe('shutdown', () => {
 		expect(s.stats().pool.running).toBe(0);
 	});
 });
+
+describe('benchAlone (the snippet checker)', () => {
+	test('a benchmark waits for running pool jobs, and no pool job starts while it waits or runs', async () => {
+		const s = new Scheduler({ workers: 2, queueSize: 10, benchAlone: true });
+		const compile = gate();
+		const bench = gate();
+		const later = gate();
+		void s.submit('pool', compile.task);
+		await tick();
+		void s.submit('bench', bench.task);
+		void s.submit('pool', later.task);
+		await tick();
+		expect([compile.started, bench.started, later.started]).toEqual([true, false, false]);
+		compile.finish();
+		await tick();
+		await tick();
+		expect([bench.started, later.started]).toEqual([true, false]);
+		bench.finish();
+		await tick();
+		await tick();
+		expect(later.started).toBe(true);
+		later.finish();
+	});
+});

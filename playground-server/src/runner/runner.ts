@@ -340,8 +340,8 @@ export class Runner {
 			{ kind: this.sandbox, cgroups: this.cgroups },
 		);
 		const compilerText = build.stderr + build.stdout;
-		const compiled = parseCompilerOutput(compilerText, goFiles);
 		const buildFailed = build.exitCode !== 0 || build.timedOut || build.outputLimited || build.canceled;
+		const compiled = parseCompilerOutput(compilerText, goFiles, buildFailed);
 		if (buildFailed) {
 			return this.#result(mode, started, {
 				exitCode: build.exitCode,

@@ -28,6 +28,12 @@ export interface SchedulerOptions {
 	benchQueueSize?: number;
 	/** Take a pool worker away while a benchmark runs (default: when the pool has more than one). */
 	reserveCoreForBench?: boolean;
+	/**
+	 * A benchmark runs with nothing else: it waits for running pool jobs, and no pool job starts
+	 * while one runs or waits (default false). For the snippet checker, whose time ratios should
+	 * not be measured next to a compile; a server would rather keep answering.
+	 */
+	benchAlone?: boolean;
 }
 
 export interface LaneStats {
@@ -90,6 +96,7 @@ export class Scheduler {
 		this.#options = {
 			benchQueueSize: 8,
 			reserveCoreForBench: options.workers > 1,
+			benchAlone: false,
 			...options,
 		};
 	}
@@ -140,7 +147,7 @@ export class Scheduler {
 	/** Seconds until a job of this lane would likely start, for Retry-After (1–120). */
 	retryAfterSeconds(lane: Lane): number {
 		const ahead = this.#queues[lane].length + this.#running[lane].size;
-		const capacity = this.#capacity(lane);
+		const capacity = Math.max(1, this.#capacity(lane));
 		const seconds = Math.ceil(((ahead / capacity) * this.#averageMs[lane]) / 1000);
 		return Math.min(120, Math.max(1, seconds));
 	}
@@ -199,7 +206,9 @@ export class Scheduler {
 	}
 
 	#capacity(lane: Lane): number {
-		if (lane === 'bench') return 1;
+		const alone = this.#options.benchAlone;
+		if (lane === 'bench') return alone && this.#running.pool.size > 0 ? 0 : 1;
+		if (alone && (this.#running.bench.size > 0 || this.#queues.bench.length > 0)) return 0;
 		const reserve = this.#options.reserveCoreForBench && this.#running.bench.size > 0 ? 1 : 0;
 		return Math.max(1, this.#options.workers - reserve);
 	}

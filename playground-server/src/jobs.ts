@@ -7,7 +7,8 @@ import type { Mode, RunRequest, RunResult } from '../../src/shared/api.ts';
 import { resultCacheKey } from './runner/cache-key.ts';
 import { laneOf, type Lane, type Scheduler } from './runner/scheduler.ts';
 import type { Metrics } from './metrics.ts';
-import { cacheable, type ResultCache } from './result-cache.ts';
+import type { ResultCache } from './result-cache.ts';
+import { cacheable } from './runner/cache-key.ts';
 
 export interface JobRunner {
 	readonly goVersion: string;

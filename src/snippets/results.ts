@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { delimiter, dirname, join } from 'node:path';
 import type { Mode, RunRequest, RunResult } from '../shared/api.ts';
-import { createRunner, laneOf, resultCacheKey, Scheduler, type Runner } from '../../playground-server/src/runner/index.ts';
+import { cacheable, createRunner, laneOf, resultCacheKey, Scheduler, type Runner } from '../../playground-server/src/runner/index.ts';
 import type { SnippetSpec } from './expectations.ts';
 
 export type SnippetResults = Partial<Record<Mode, RunResult>>;
@@ -120,8 +120,7 @@ async function cachedRun(request: RunRequest): Promise<RunResult> {
 	});
 	shared.stats.runs++;
 	shared.stats.byMode[request.mode] = (shared.stats.byMode[request.mode] ?? 0) + 1;
-	// Timeouts and internal errors depend on the machine's load, not on the snippet.
-	if (result.error?.code !== 'timeout' && result.error?.code !== 'internal_error') {
+	if (cacheable(result)) {
 		await mkdir(cacheDir, { recursive: true });
 		const tmp = `${file}.${process.pid}.tmp`;
 		await writeFile(tmp, JSON.stringify(result));

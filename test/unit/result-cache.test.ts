@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import type { RunResult } from '../../src/shared/api.ts';
-import { ResultCache, cacheable } from '../../playground-server/src/result-cache.ts';
-import { resultCacheKey } from '../../playground-server/src/runner/cache-key.ts';
+import { ResultCache } from '../../playground-server/src/result-cache.ts';
+import { cacheable, resultCacheKey } from '../../playground-server/src/runner/cache-key.ts';
 
 const result = (over: Partial<RunResult> = {}): RunResult => ({
 	ok: true, mode: 'run', goVersion: 'go1.26.8', exitCode: 0, stdout: 'hi\n', stderr: '', durationMs: 100, cached: false, truncated: false, diagnostics: [], benchmarks: [], tests: null, error: null, ...over,

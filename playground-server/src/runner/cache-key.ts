@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RunRequest } from '../../../src/shared/api.ts';
+import type { RunRequest, RunResult } from '../../../src/shared/api.ts';
 
 /**
  * The identity of a result: sha256 of (mode, options, Go version, files). Keys are sorted so that
@@ -14,4 +14,12 @@ export function resultCacheKey(request: RunRequest, goVersion: string): string {
 		files: sorted(request.files),
 	});
 	return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * Whether a result may be reused for the same key. A timeout depends on the machine's load and an
+ * internal error on the server, not on the code: both are worth trying again.
+ */
+export function cacheable(result: RunResult): boolean {
+	return result.error?.code !== 'timeout' && result.error?.code !== 'internal_error';
 }

@@ -19,7 +19,7 @@ import { findToolchain } from './toolchain.ts';
 export { Runner } from './runner.ts';
 export type { Limits } from './limits.ts';
 export { defaultLimits } from './limits.ts';
-export { resultCacheKey } from './cache-key.ts';
+export { cacheable, resultCacheKey } from './cache-key.ts';
 export { seccompActive } from './sandbox.ts';
 export { Scheduler, QueueFullError, SchedulerClosedError, laneOf, type Lane, type SchedulerOptions, type SchedulerStats } from './scheduler.ts';
 

@@ -55,6 +55,7 @@ interface Shared {
 	 * time ratios the snippets claim are measured on a quiet machine.
 	 */
 	scheduler: Scheduler;
+	inFlight: Map<string, Promise<RunResult>>;
 }
 
 // Astro bundles this module into page chunks, so a module-level variable would exist once per
@@ -65,6 +66,7 @@ const shared: Shared = (g.__playbookSnippets ??= {
 	runner: null,
 	goVersion: null,
 	scheduler: new Scheduler({ workers: 2, queueSize: 100_000, benchQueueSize: 100_000, benchAlone: true }),
+	inFlight: new Map(),
 });
 
 export function snippetStats(): Stats {
@@ -100,8 +102,18 @@ export async function disposeRunner(): Promise<void> {
 	await r?.dispose();
 }
 
-async function cachedRun(request: RunRequest): Promise<RunResult> {
+/** A snippet shown on two pages is rendered twice at once: the second render waits for the first. */
+function cachedRun(request: RunRequest): Promise<RunResult> {
 	const key = resultCacheKey(request, goVersion());
+	let pending = shared.inFlight.get(key);
+	if (!pending) {
+		pending = cachedRunOnce(request, key).finally(() => shared.inFlight.delete(key));
+		shared.inFlight.set(key, pending);
+	}
+	return pending;
+}
+
+async function cachedRunOnce(request: RunRequest, key: string): Promise<RunResult> {
 	const file = join(cacheDir, `${key}.json`);
 	try {
 		const hit = JSON.parse(await readFile(file, 'utf8')) as RunResult;

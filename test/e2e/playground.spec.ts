@@ -294,7 +294,9 @@ test.describe('playground on a docs page', () => {
 			expect(overflow).toBeLessThanOrEqual(0);
 			for (const name of ['Benchmark', 'Edit', 'Copy', 'Share']) {
 				const box = await button(pg, name).boundingBox();
-				expect(box && box.x >= 0 && box.x + box.width <= 375).toBeTruthy();
+				expect(box, `${name} is laid out`).not.toBeNull();
+				expect(box!.x, `${name} starts inside the screen`).toBeGreaterThanOrEqual(0);
+				expect(box!.x + box!.width, `${name} ends inside the screen`).toBeLessThanOrEqual(375);
 			}
 			await shot(pg, `mobile-${colorScheme}`);
 			await page.close();

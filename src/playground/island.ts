@@ -161,14 +161,27 @@ class GoPlayground extends HTMLElement {
 
 	#toolbar() {
 		const bar = this.querySelector<HTMLElement>('[data-toolbar]')!;
-		// The build's static buttons (shown by loader.ts until this module arrived) give way.
-		bar.querySelector('[data-static-toolbar]')?.remove();
+		// The build's static buttons (shown by loader.ts until this module arrived) are adopted in
+		// place, never moved or replaced: a reader may be pressing one right now (hovering it is what
+		// loaded this module), and Chromium drops the click of a button removed from the document
+		// between mousedown and mouseup, even for a moment.
+		const group = (name: string) => {
+			const g = bar.querySelector<HTMLElement>(`[data-static-toolbar="${name}"]`);
+			g?.removeAttribute('data-static-toolbar');
+			if (g) g.hidden = false;
+			return g;
+		};
+		const adopt = (action: string) => bar.querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
+		const actions = group('actions') ?? bar.appendChild(h('div', { class: 'pg-group', role: 'group', 'aria-label': 'Run' }));
+		const staticTools = group('tools');
 		const o = this.#p.options;
-		const actions = h('div', { class: 'pg-group', role: 'group', 'aria-label': 'Run' });
+		let previous: HTMLButtonElement | null = null;
 		for (const mode of order) {
-			const b = h('button', { type: 'button', class: 'pg-btn', 'data-action': mode, onclick: () => void this.run(mode) }, labels[mode]);
+			const b = adopt(mode) ?? h('button', { type: 'button', class: 'pg-btn', 'data-action': mode }, labels[mode]);
+			b.onclick = () => void this.run(mode);
+			if (!b.isConnected) (previous ? previous.after(b) : actions.prepend(b));
 			this.#buttons.set(mode, b);
-			actions.append(b);
+			previous = b;
 		}
 		const detail = h('input', { type: 'checkbox', checked: o.escapeDetail === 2 });
 		const escapeOpt = h('label', { class: 'pg-opt', title: 'go build -gcflags=-m=2: the compiler explains each escape' }, detail, 'Explain (-m=2)');
@@ -186,12 +199,12 @@ class GoPlayground extends HTMLElement {
 			h('label', { class: 'pg-opt', title: 'go test -count: runs per benchmark; the table shows medians' }, 'count', count),
 			h('label', { class: 'pg-opt', title: 'go test -benchtime: how long each run lasts' }, 'benchtime', benchtime),
 		);
-		const edit = h('button', { type: 'button', class: 'pg-btn', onclick: () => void this.#openEditor(true) }, 'Edit');
+		const edit = adopt('edit') ?? h('button', { type: 'button', class: 'pg-btn' }, 'Edit');
+		edit.onclick = () => void this.#openEditor(true);
 		const reset = h('button', { type: 'button', class: 'pg-btn', hidden: true, onclick: () => this.#reset() }, 'Reset');
-		const tools = h(
-			'div',
-			{ class: 'pg-group pg-tools', role: 'group', 'aria-label': 'Code' },
-			edit,
+		const tools = staticTools ?? bar.appendChild(h('div', { class: 'pg-group pg-tools', role: 'group', 'aria-label': 'Code' }));
+		if (!edit.isConnected) tools.append(edit);
+		edit.after(
 			reset,
 			h('button', { type: 'button', class: 'pg-btn', onclick: () => void this.#copy() }, 'Copy'),
 			h('button', { type: 'button', class: 'pg-btn', onclick: () => void this.#share() }, 'Share'),
@@ -217,7 +230,7 @@ class GoPlayground extends HTMLElement {
 			tools.prepend(h('label', { class: 'pg-opt pg-template' }, 'Template', select));
 			edit.hidden = true;
 		}
-		bar.append(actions, h('div', { class: 'pg-group' }, escapeOpt, benchOpts), tools);
+		actions.after(h('div', { class: 'pg-group' }, escapeOpt, benchOpts));
 		return { edit, reset, detail, count, benchtime, escapeOpt, benchOpts };
 	}
 

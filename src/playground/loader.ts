@@ -26,10 +26,15 @@ document.addEventListener('click', (e) => {
 	const button = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-static-toolbar] [data-action]') : null;
 	const host = button?.closest<Host>(tag);
 	if (!button || !host) return;
+	const action = button.dataset['action'] ?? '';
 	button.setAttribute('aria-busy', 'true');
 	load()
 		.then(() => customElements.whenDefined(tag))
-		.then(() => host.activate?.(button.dataset['action'] ?? ''))
+		.then(() => {
+			// The island has adopted this button and shows its own running state from here.
+			button.removeAttribute('aria-busy');
+			return host.activate?.(action);
+		})
 		.catch(() => {
 			// The page loaded but the playground's own script did not (network gone, or a new
 			// deployment replaced it): say so where the reader clicked.

@@ -65,6 +65,46 @@ test.describe('playground on a docs page', () => {
 		expect(scripts.filter((s) => /editor/.test(s))).toHaveLength(1);
 	});
 
+	test('a button pressed while the playground arrives still gets its click', async ({ page }) => {
+		await page.goto(docsPage);
+		const pg = playground(page, counter);
+		const box = (await button(pg, 'Run').boundingBox())!;
+		// Pointing at the button loads the island; held back until the button is down, it arrives
+		// between mousedown and mouseup.
+		let release!: () => void;
+		const pressed = new Promise<void>((resolve) => (release = resolve));
+		await page.route(/island[^/]*\.js$/, async (route) => {
+			await pressed;
+			await route.continue();
+		});
+		await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+		await page.mouse.down();
+		await expect(button(pg, 'Run')).toBeFocused();
+		release();
+		await expect(pg.locator('[data-static-toolbar]')).toHaveCount(0);
+		await page.mouse.up();
+		await expect(pg.locator('.pg-section[data-section="run"][data-live] .pg-out')).toHaveText('1 0\n');
+		await expect(button(pg, 'Run')).not.toHaveAttribute('aria-busy');
+	});
+
+	test('a click that comes before the playground is replayed when it arrives', async ({ page }) => {
+		let release!: () => void;
+		const clicked = new Promise<void>((resolve) => (release = resolve));
+		await page.route(/island[^/]*\.js$/, async (route) => {
+			await clicked;
+			await route.continue();
+		});
+		await page.goto(docsPage);
+		const pg = playground(page, counter);
+		await button(pg, 'Edit').click();
+		await expect(button(pg, 'Edit')).toHaveAttribute('aria-busy', 'true');
+		release();
+		await expect(pg.locator('.cm-editor')).toBeVisible();
+		// The editor is open, so Edit has given way; it is no longer marked busy either.
+		await expect(pg.locator('[data-action="edit"]')).toBeHidden();
+		await expect(pg.locator('[data-action="edit"]')).not.toHaveAttribute('aria-busy');
+	});
+
 	test('runs a snippet and shows its output, marked live, next to the baked results', async ({ page }) => {
 		await page.goto(docsPage);
 		const pg = playground(page, counter);

@@ -12,11 +12,9 @@ import { delimiter, dirname, join } from 'node:path';
 import type { Mode, RunRequest, RunResult } from '../shared/api.ts';
 import { cacheable, createRunner, laneOf, resultCacheKey, Scheduler, type Runner } from '../../playground-server/src/runner/index.ts';
 import type { SnippetSpec } from './expectations.ts';
+import { modeOptions } from './present.ts';
 
 export type SnippetResults = Partial<Record<Mode, RunResult>>;
-
-/** Defaults when a snippet's options say nothing: short, and medians over a few runs. */
-const benchDefaults = { benchtime: '200ms', count: 3 } as const;
 
 /**
  * Results are also a function of the code that produced and parsed them: the cache lives in a
@@ -143,18 +141,13 @@ async function cachedRunOnce(request: RunRequest, key: string): Promise<RunResul
 
 /** The requests a snippet needs, each with only the options that mode uses. */
 export function snippetRequests(spec: SnippetSpec): Partial<Record<Mode, RunRequest>> {
-	const o = spec.options;
-	const files = spec.display;
-	const pick = <K extends keyof typeof o>(...keys: K[]) =>
-		Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]])) as Pick<typeof o, K>;
-	const requests: Partial<Record<Mode, RunRequest>> = {
-		escape: { mode: 'escape', files, options: pick('escapeDetail', 'inlining') },
-	};
-	if (spec.isMain) requests.run = { mode: 'run', files, options: pick('godebug', 'race') };
-	if (spec.hasTests) requests.test = { mode: 'test', files, options: pick('godebug', 'race') };
-	if (spec.hasBenchmarks) {
-		requests.bench = { mode: 'bench', files, options: { ...benchDefaults, ...pick('benchtime', 'count', 'bench', 'godebug') } };
-	}
+	// The same options the in-page playground sends (present.ts), so a reader's first click on an
+	// unedited snippet asks the server for exactly what the build recorded.
+	const request = (mode: Mode): RunRequest => ({ mode, files: spec.display, options: modeOptions(mode, spec.options) });
+	const requests: Partial<Record<Mode, RunRequest>> = { escape: request('escape') };
+	if (spec.isMain) requests.run = request('run');
+	if (spec.hasTests) requests.test = request('test');
+	if (spec.hasBenchmarks) requests.bench = request('bench');
 	return requests;
 }
 

@@ -40,6 +40,12 @@ describe('program endings', () => {
 	test('a data race report wins over the exit status it causes', () => {
 		expect(code({ exitCode: 66, stderr: '==================\nWARNING: DATA RACE\nWrite at 0x00c000012345 by goroutine 7:\n' })).toBe('race_detected');
 	});
+	test('a -bench pattern Go cannot compile names the option to change', () => {
+		const stderr = 'testing: invalid regexp for element 0 of -test.bench ("("): error parsing regexp: missing closing ): `(`\n';
+		const e = classifyOutcome(ended({ exitCode: 1, stderr }), { ...ctx, mode: 'bench' });
+		expect(e?.code).toBe('exit_nonzero');
+		expect(e?.message).toBe('The bench option "(" is not a valid Go regexp (error parsing regexp: missing closing ): `(`), so no benchmark ran. Change options.bench, e.g. "." for all or "Map" for names containing Map.');
+	});
 	test('failed tests are named', () => {
 		const e = classifyOutcome(ended({ exitCode: 1, stdout: '--- FAIL: TestA\nFAIL\n' }), { ...ctx, mode: 'test', testsFailed: 1, failedTests: ['TestA'] });
 		expect(e?.code).toBe('tests_failed');

@@ -124,6 +124,15 @@ export function classifyOutcome(o: SandboxOutcome, ctx: OutcomeContext): RunErro
 			message: `${ctx.testsFailed || 'Some'} test${ctx.testsFailed === 1 ? '' : 's'} failed${names ? `: ${names}` : ''}. The output below shows what each one reported.`,
 		};
 	}
+	// The testing package refuses a -bench/-run pattern that Go's regexp syntax rejects: that is the
+	// request's options.bench, not the program, so say which option to change.
+	const pattern = /^testing: invalid regexp for element \d+ of -test\.(bench|run) \((".*")\): (.*)$/m.exec(err);
+	if (pattern) {
+		return {
+			code: 'exit_nonzero',
+			message: `The bench option ${pattern[2]} is not a valid Go regexp (${pattern[3]}), so no ${pattern[1] === 'bench' ? 'benchmark' : 'test'} ran. Change options.bench, e.g. "." for all or "Map" for names containing Map.`,
+		};
+	}
 	return {
 		code: 'exit_nonzero',
 		message: `The program exited with status ${o.exitCode ?? `signal ${signal ?? 'unknown'}`}.`,

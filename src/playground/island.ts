@@ -9,11 +9,12 @@
  */
 import type { Diagnostic, Mode, RunOptions, RunResult } from '../shared/api.ts';
 import { requestLimits } from '../shared/api.ts';
-import { benchDefaults, formatNumber, isCompileFailure, modeOptions, placeDiagnostics, resultSectionHtml, shownOnCode } from '../snippets/present.ts';
+import { formatNumber, isCompileFailure, modeOptions, placeDiagnostics, resultSectionHtml, shownOnCode } from '../snippets/present.ts';
 import { runRemote, type Outcome } from './client.ts';
 import { drawMarks, enhanceBakedMarks, installTooltip } from './marks.ts';
 import { maxLinkLength, shareLink, sharedInUrl, urlSharesSomething, type Shared } from './share.ts';
 import type { Editors } from './editor.ts';
+import { actionLabels as labels, actionOrder as order, capabilities, defaultAction, shortcutHint, shortcutTitle } from './toolbar.ts';
 
 interface Template {
 	name: string;
@@ -38,25 +39,10 @@ interface Payload {
 	templates?: Template[];
 }
 
-const order: Mode[] = ['run', 'escape', 'test', 'bench'];
-const labels: Record<Mode, string> = { run: 'Run', escape: 'Escape analysis', test: 'Test', bench: 'Benchmark' };
 const doing: Record<Mode, string> = { run: 'Running the program', escape: 'Running escape analysis', test: 'Running the tests', bench: 'Running the benchmarks' };
-const benchtimes = ['100ms', '200ms', '500ms', '1s', '2s'];
 const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
 const codeKey = (files: Record<string, string>) => JSON.stringify(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
-
-/** What the code offers, read from the code itself (the reader may add a benchmark). */
-function capabilities(files: Record<string, string>) {
-	const all = Object.entries(files);
-	const tests = all.filter(([f]) => f.endsWith('_test.go')).map(([, c]) => c);
-	return {
-		run: all.some(([f, c]) => !f.endsWith('_test.go') && /^package main\b/m.test(c) && /^func main\(\)/m.test(c)),
-		escape: true,
-		test: tests.some((c) => /^func (?:Test|Example)\w*\(/m.test(c)),
-		bench: tests.some((c) => /^func Benchmark\w*\(/m.test(c)),
-	} satisfies Record<Mode, boolean>;
-}
 
 /** A tiny element builder: h('button', { class: 'x', onclick }, 'text'). */
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -114,7 +100,6 @@ class GoPlayground extends HTMLElement {
 		detail: HTMLInputElement;
 		count: HTMLSelectElement;
 		benchtime: HTMLSelectElement;
-		escapeOpt: HTMLElement;
 		benchOpts: HTMLElement;
 	};
 
@@ -160,78 +145,41 @@ class GoPlayground extends HTMLElement {
 	// ── Toolbar ─────────────────────────────────────────────────────────────────────────────
 
 	#toolbar() {
+		// Toolbar.astro rendered every control; adopting those nodes (never moving or replacing
+		// them) means nothing shifts when this module arrives, a button pressed meanwhile keeps
+		// its click, and a setting changed before now is kept.
 		const bar = this.querySelector<HTMLElement>('[data-toolbar]')!;
-		// The build's static buttons (shown by loader.ts until this module arrived) are adopted in
-		// place, never moved or replaced: a reader may be pressing one right now (hovering it is what
-		// loaded this module), and Chromium drops the click of a button removed from the document
-		// between mousedown and mouseup, even for a moment.
-		const group = (name: string) => {
-			const g = bar.querySelector<HTMLElement>(`[data-static-toolbar="${name}"]`);
-			g?.removeAttribute('data-static-toolbar');
-			if (g) g.hidden = false;
-			return g;
+		for (const group of bar.querySelectorAll<HTMLElement>('[data-static-toolbar]')) {
+			group.removeAttribute('data-static-toolbar');
+			group.hidden = false;
+		}
+		const get = <T extends Element>(selector: string): T => {
+			const el = bar.querySelector<T>(selector);
+			if (!el) throw new Error(`The playground toolbar has no ${selector}: render it with Toolbar.astro.`);
+			return el;
 		};
-		const adopt = (action: string) => bar.querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
-		const actions = group('actions') ?? bar.appendChild(h('div', { class: 'pg-group', role: 'group', 'aria-label': 'Run' }));
-		const staticTools = group('tools');
-		const o = this.#p.options;
-		let previous: HTMLButtonElement | null = null;
 		for (const mode of order) {
-			const b = adopt(mode) ?? h('button', { type: 'button', class: 'pg-btn', 'data-action': mode }, labels[mode]);
+			const b = get<HTMLButtonElement>(`[data-action="${mode}"]`);
 			b.onclick = () => void this.run(mode);
-			if (!b.isConnected) (previous ? previous.after(b) : actions.prepend(b));
 			this.#buttons.set(mode, b);
-			previous = b;
 		}
-		const detail = h('input', { type: 'checkbox', checked: o.escapeDetail === 2 });
-		const escapeOpt = h('label', { class: 'pg-opt', title: 'go build -gcflags=-m=2: the compiler explains each escape' }, detail, 'Explain (-m=2)');
-		const count = h('select', { 'aria-label': 'Benchmark count (-count)' });
-		for (let i = 1; i <= requestLimits.maxCount; i++) count.append(h('option', { value: String(i) }, String(i)));
-		count.value = String(o.count ?? benchDefaults.count);
-		const times = benchtimes.filter((t) => parseFloat(t) * (t.endsWith('ms') ? 1 : 1000) <= requestLimits.maxBenchtimeMs);
-		const bt = o.benchtime ?? benchDefaults.benchtime;
-		if (!times.includes(bt)) times.unshift(bt);
-		const benchtime = h('select', { 'aria-label': 'Benchmark time per run (-benchtime)' }, ...times.map((t) => h('option', { value: t }, t)));
-		benchtime.value = bt;
-		const benchOpts = h(
-			'span',
-			{ class: 'pg-group' },
-			h('label', { class: 'pg-opt', title: 'go test -count: runs per benchmark; the table shows medians' }, 'count', count),
-			h('label', { class: 'pg-opt', title: 'go test -benchtime: how long each run lasts' }, 'benchtime', benchtime),
-		);
-		const edit = adopt('edit') ?? h('button', { type: 'button', class: 'pg-btn' }, 'Edit');
+		const edit = get<HTMLButtonElement>('[data-action="edit"]');
 		edit.onclick = () => void this.#openEditor(true);
-		const reset = h('button', { type: 'button', class: 'pg-btn', hidden: true, onclick: () => this.#reset() }, 'Reset');
-		const tools = staticTools ?? bar.appendChild(h('div', { class: 'pg-group pg-tools', role: 'group', 'aria-label': 'Code' }));
-		if (!edit.isConnected) tools.append(edit);
-		edit.after(
+		const reset = get<HTMLButtonElement>('[data-role="reset"]');
+		reset.onclick = () => this.#reset();
+		get<HTMLButtonElement>('[data-action="copy"]').onclick = () => void this.#copy();
+		get<HTMLButtonElement>('[data-action="share"]').onclick = () => void this.#share();
+		get<HTMLAnchorElement>('[data-action="goplay"]').onclick = () => void this.#goPlayground();
+		const template = bar.querySelector<HTMLSelectElement>('[data-role="template"]');
+		if (template) template.onchange = () => this.#useTemplate(template.value);
+		return {
+			edit,
 			reset,
-			h('button', { type: 'button', class: 'pg-btn', onclick: () => void this.#copy() }, 'Copy'),
-			h('button', { type: 'button', class: 'pg-btn', onclick: () => void this.#share() }, 'Share'),
-			h(
-				'a',
-				{
-					class: 'pg-btn',
-					href: 'https://go.dev/play/',
-					target: '_blank',
-					rel: 'noopener',
-					title: 'Opens the official Go Playground with the code on your clipboard. It runs programs and tests, but has no escape analysis or benchmarks.',
-					onclick: () => void this.#goPlayground(),
-				},
-				'Go Playground ↗',
-			),
-		);
-		if (this.#p.templates) {
-			const select = h(
-				'select',
-				{ 'aria-label': 'Start from a template', onchange: (e: Event) => this.#useTemplate((e.target as HTMLSelectElement).value) },
-				...this.#p.templates.map((t) => h('option', { value: t.name }, t.label)),
-			);
-			tools.prepend(h('label', { class: 'pg-opt pg-template' }, 'Template', select));
-			edit.hidden = true;
-		}
-		actions.after(h('div', { class: 'pg-group' }, escapeOpt, benchOpts));
-		return { edit, reset, detail, count, benchtime, escapeOpt, benchOpts };
+			detail: get<HTMLInputElement>('[data-role="detail"]'),
+			count: get<HTMLSelectElement>('[data-role="count"]'),
+			benchtime: get<HTMLSelectElement>('[data-role="benchtime"]'),
+			benchOpts: get<HTMLElement>('[data-role="bench-opts"]'),
+		};
 	}
 
 	/** Shows the actions the code offers; keeps the current one if it is still offered. */
@@ -244,7 +192,7 @@ class GoPlayground extends HTMLElement {
 				: capabilities(this.#requestFiles());
 		for (const [mode, b] of this.#buttons) b.hidden = !can[mode];
 		this.#ui.benchOpts.hidden = !can.bench;
-		if (!can[this.#action] || !this.#actionChosen) this.#setAction(can.run ? 'run' : can.bench ? 'bench' : can.test ? 'test' : 'escape', false);
+		if (!can[this.#action] || !this.#actionChosen) this.#setAction(defaultAction(can), false);
 	}
 
 	#actionChosen = false;
@@ -254,13 +202,19 @@ class GoPlayground extends HTMLElement {
 		this.#actionChosen ||= chosen;
 		for (const [m, b] of this.#buttons) {
 			b.toggleAttribute('data-current', m === mode);
-			b.querySelector('kbd')?.remove();
-			b.removeAttribute('aria-keyshortcuts');
+			// The hint the build rendered stays the same node while it stays: a reader pressing it
+			// as the island arrives would lose the click if it were replaced.
+			const hint = b.querySelector('kbd');
 			if (m === mode) {
 				b.setAttribute('aria-keyshortcuts', 'Control+Enter Meta+Enter');
-				b.title = `${labels[m]} (${mod}+Enter)`;
-				b.append(h('kbd', { 'aria-hidden': 'true' }, `${mod}+↵`));
-			} else b.removeAttribute('title');
+				b.title = shortcutTitle(m, mod);
+				if (!hint) b.append(h('kbd', { 'aria-hidden': 'true' }, shortcutHint(mod)));
+				else if (hint.textContent !== shortcutHint(mod)) hint.textContent = shortcutHint(mod);
+			} else {
+				hint?.remove();
+				b.removeAttribute('aria-keyshortcuts');
+				b.removeAttribute('title');
+			}
 		}
 	}
 
@@ -290,10 +244,13 @@ class GoPlayground extends HTMLElement {
 
 	/** A click on a static toolbar button that came before this module: do it now. */
 	async activate(action: string) {
-		if (action === 'edit') {
-			await this.#openEditor(true);
-			return;
-		}
+		const tools: Record<string, () => Promise<void>> = {
+			edit: () => this.#openEditor(true),
+			copy: () => this.#copy(),
+			share: () => this.#share(),
+			goplay: () => this.#goPlayground(),
+		};
+		if (tools[action]) return tools[action]();
 		if (!order.includes(action as Mode)) return;
 		this.#buttons.get(action as Mode)?.focus();
 		await this.run(action as Mode);

@@ -65,6 +65,23 @@ test.describe('playground on a docs page', () => {
 		expect(scripts.filter((s) => /editor/.test(s))).toHaveLength(1);
 	});
 
+	test('nothing on the page moves when the playground arrives', async ({ page }) => {
+		await page.goto(docsPage);
+		await playground(page, bench).scrollIntoViewIfNeeded();
+		const layout = () =>
+			page.$$eval('go-playground [data-toolbar] :is(.pg-btn, select, input)', (els) =>
+				els.map((e) => {
+					const r = e.getBoundingClientRect();
+					return `${e.textContent?.trim() || e.getAttribute('aria-label') || e.getAttribute('type')} ${Math.round(r.x)},${Math.round(r.y + scrollY)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+				}),
+			);
+		const before = await layout();
+		expect(before.length).toBeGreaterThan(10);
+		await playground(page, counter).dispatchEvent('pointerover');
+		await expect(page.locator('[data-static-toolbar]')).toHaveCount(0);
+		expect(await layout()).toEqual(before);
+	});
+
 	test('a button pressed while the playground arrives still gets its click', async ({ page }) => {
 		await page.goto(docsPage);
 		const pg = playground(page, counter);

@@ -1,0 +1,47 @@
+/**
+ * What the playground toolbar offers, shared by its markup (Toolbar.astro, rendered at build time)
+ * and the island that adopts that markup in the browser. Browser-safe: no Node imports.
+ */
+import type { Mode, RunOptions } from '../shared/api.ts';
+import { requestLimits } from '../shared/api.ts';
+import { benchDefaults } from '../snippets/present.ts';
+
+export const actionOrder: readonly Mode[] = ['run', 'escape', 'test', 'bench'];
+export const actionLabels: Record<Mode, string> = { run: 'Run', escape: 'Escape analysis', test: 'Test', bench: 'Benchmark' };
+
+export type Capabilities = Record<Mode, boolean>;
+
+/** What the code offers, read from the code itself (the reader may add a benchmark). */
+export function capabilities(files: Record<string, string>): Capabilities {
+	const all = Object.entries(files);
+	const tests = all.filter(([f]) => f.endsWith('_test.go')).map(([, c]) => c);
+	return {
+		run: all.some(([f, c]) => !f.endsWith('_test.go') && /^package main\b/m.test(c) && /^func main\(\)/m.test(c)),
+		escape: true,
+		test: tests.some((c) => /^func (?:Test|Example)\w*\(/m.test(c)),
+		bench: tests.some((c) => /^func Benchmark\w*\(/m.test(c)),
+	};
+}
+
+/** The action Ctrl/Cmd+Enter starts until the reader picks one: the most telling the code offers. */
+export function defaultAction(can: Capabilities): Mode {
+	return can.run ? 'run' : can.bench ? 'bench' : can.test ? 'test' : 'escape';
+}
+
+/** The shortcut hint on the current action's button; the island writes ⌘ on Apple devices. */
+export const shortcutHint = (modifier: string) => `${modifier}+↵`;
+export const shortcutTitle = (mode: Mode, modifier: string) => `${actionLabels[mode]} (${modifier}+Enter)`;
+
+/** -count choices, within the server's limit. */
+export const countChoices = Array.from({ length: requestLimits.maxCount }, (_, i) => i + 1);
+
+/** -benchtime choices within the server's limit, with the snippet's own setting kept if it is not one of them. */
+export function benchtimeChoices(current: string): string[] {
+	const times = ['100ms', '200ms', '500ms', '1s', '2s'].filter((t) => parseFloat(t) * (t.endsWith('ms') ? 1 : 1000) <= requestLimits.maxBenchtimeMs);
+	return times.includes(current) ? times : [current, ...times];
+}
+
+/** The benchmark settings a toolbar starts with. */
+export function benchSettings(o: RunOptions): { count: number; benchtime: string } {
+	return { count: o.count ?? benchDefaults.count, benchtime: o.benchtime ?? benchDefaults.benchtime };
+}

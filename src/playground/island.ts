@@ -1,7 +1,8 @@
 /**
  * The playground island: takes over each `<go-playground>` that Playground.astro (a snippet) or
- * PlayPage.astro (/play) rendered, and adds the toolbar — Run · Escape analysis · Test ·
- * Benchmark, Edit/Reset, Copy, Share, Go Playground — live results, and the editor on demand.
+ * PlayPage.astro (/play) rendered, brings to life the toolbar Toolbar.astro rendered — Run ·
+ * Escape analysis · Test · Benchmark, Edit/Reset, Copy, Share, Go Playground — and adds live
+ * results and the editor on demand.
  *
  * What the build baked stays on the page until a live result replaces it, section by section;
  * live sections are rendered by the same functions as the baked ones (src/snippets/present.ts).

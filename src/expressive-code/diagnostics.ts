@@ -9,7 +9,7 @@
 import { definePlugin, ExpressiveCodeAnnotation, type AnnotationRenderOptions } from '@astrojs/starlight/expressive-code';
 import { h } from '@astrojs/starlight/expressive-code/hast';
 import type { PlacedDiagnostic } from '../snippets/present.ts';
-import { kindLabels } from '../snippets/present.ts';
+import { diagnosticsSource, kindLabels, lineTone, markTone } from '../snippets/present.ts';
 
 declare module '@expressive-code/core' {
 	export interface ExpressiveCodeBlockProps {
@@ -18,16 +18,14 @@ declare module '@expressive-code/core' {
 	}
 }
 
-const allocation = new Set(['moved-to-heap', 'escapes', 'leaking-param', 'leaking-param-content', 'leaking-result']);
-
 class TokenMark extends ExpressiveCodeAnnotation {
-	readonly kind: string;
-	constructor(kind: string, columnStart: number, columnEnd: number) {
+	readonly kind: PlacedDiagnostic['kind'];
+	constructor(kind: PlacedDiagnostic['kind'], columnStart: number, columnEnd: number) {
 		super({ inlineRange: { columnStart, columnEnd } });
 		this.kind = kind;
 	}
 	render({ nodesToTransform }: AnnotationRenderOptions) {
-		return nodesToTransform.map((node) => h('span', { class: `pb-mark pb-${allocation.has(this.kind) ? 'alloc' : this.kind}` }, [node]));
+		return nodesToTransform.map((node) => h('span', { class: `pb-mark pb-${markTone(this.kind)}` }, [node]));
 	}
 }
 
@@ -60,7 +58,7 @@ export function pluginDiagnostics() {
 			postprocessRenderedLine: ({ codeBlock, lineIndex, renderData }) => {
 				const here = (codeBlock.props.pbDiagnostics ?? []).filter((d) => d.line === lineIndex + 1);
 				if (here.length === 0) return;
-				const kind = here.some((d) => d.kind === 'error') ? 'error' : 'alloc';
+				const kind = lineTone(here.map((d) => d.kind));
 				const ast = renderData.lineAst;
 				const cls = ast.properties.className;
 				ast.properties.className = [...(Array.isArray(cls) ? cls : []), `pb-line-${kind}`];
@@ -71,9 +69,9 @@ export function pluginDiagnostics() {
 				target.children.push(
 					h(
 						'ul',
-						{ class: 'pb-diags', 'aria-label': `Compiler, line ${lineIndex + 1}` },
+						{ class: 'pb-diags', 'aria-label': `${diagnosticsSource(here)}, line ${lineIndex + 1}` },
 						here.map((d) =>
-							h('li', { class: `pb-diag pb-${allocation.has(d.kind) ? 'alloc' : d.kind}` }, [
+							h('li', { class: `pb-diag pb-${markTone(d.kind)}` }, [
 								h('span', { class: 'pb-kind' }, kindLabels[d.kind]),
 								h('span', { class: 'pb-msg' }, d.message),
 							]),

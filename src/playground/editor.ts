@@ -14,7 +14,7 @@ import { tags as t } from '@lezer/highlight';
 import { go } from '@codemirror/lang-go';
 import { forEachDiagnostic, lintGutter, lintKeymap, setDiagnostics, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
 import type { Diagnostic } from '../shared/api.ts';
-import { kindLabels, placeDiagnostics } from '../snippets/present.ts';
+import { kindLabels, markTone, placeDiagnostics } from '../snippets/present.ts';
 
 export interface EditorOptions {
 	/** Called after every change, with the file that changed. */
@@ -102,8 +102,7 @@ const cursorTip = StateField.define<readonly Tooltip[]>({
 	provide: (f) => showTooltip.computeN([f], (s) => s.field(f)),
 });
 
-const severity = (d: Diagnostic): CmDiagnostic['severity'] =>
-	d.kind === 'error' ? 'error' : d.kind === 'moved-to-heap' || d.kind === 'escapes' ? 'warning' : 'info';
+const severity: Record<ReturnType<typeof markTone>, CmDiagnostic['severity']> = { error: 'error', alloc: 'warning', note: 'info' };
 
 export function createEditors(container: HTMLElement, files: Record<string, string>, order: string[], options: EditorOptions): Editors {
 	const views = new Map<string, EditorView>();
@@ -163,7 +162,7 @@ export function createEditors(container: HTMLElement, files: Record<string, stri
 					return {
 						from,
 						to: Math.min(from + p.length, line.to),
-						severity: severity({ kind: p.kind } as Diagnostic),
+						severity: severity[markTone(p.kind)],
 						source: kindLabels[p.kind],
 						message: `${kindLabels[p.kind]}: ${p.message}${p.flow?.length ? `\n${p.flow.join('\n')}` : ''}`,
 					};

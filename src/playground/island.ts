@@ -10,7 +10,7 @@
  */
 import type { Diagnostic, Mode, RunOptions, RunResult } from '../shared/api.ts';
 import { requestLimits } from '../shared/api.ts';
-import { formatNumber, isCompileFailure, modeOptions, placeDiagnostics, resultSectionHtml, shownOnCode } from '../snippets/present.ts';
+import { codeDiagnostics, formatNumber, isCompileFailure, modeOptions, placeDiagnostics, resultSectionHtml, shownOnCode } from '../snippets/present.ts';
 import { runRemote, type Outcome } from './client.ts';
 import { drawMarks, enhanceBakedMarks, installTooltip } from './marks.ts';
 import { maxLinkLength, shareLink, sharedInUrl, urlSharesSomething, type Shared } from './share.ts';
@@ -122,10 +122,10 @@ class GoPlayground extends HTMLElement {
 		for (const s of results.querySelectorAll<HTMLElement>('.pg-section')) s.dataset['code'] = this.#original;
 		this.#hydrate(results);
 		installTooltip(this);
-		const escape = this.#p.results.escape;
-		if (escape) {
-			this.#marks = { diagnostics: escape.diagnostics, keep: this.#keep(false) };
-			for (const [file, block] of this.#ecBlocks()) enhanceBakedMarks(block, placeDiagnostics(this.#p.files[file] ?? '', file, escape.diagnostics, this.#keep(false)));
+		const baked = codeDiagnostics(this.#p.results);
+		if (baked.length > 0) {
+			this.#marks = { diagnostics: baked, keep: this.#keep(false) };
+			for (const [file, block] of this.#ecBlocks()) enhanceBakedMarks(block, placeDiagnostics(this.#p.files[file] ?? '', file, baked, this.#keep(false)));
 		}
 		this.#capabilities();
 		this.addEventListener('keydown', (e) => {
@@ -342,9 +342,13 @@ class GoPlayground extends HTMLElement {
 				? `Sections without the Live tag: ${this.#originText.replace(/^Recorded/, 'recorded')}`
 				: 'Every section below is a live result.';
 		} else origin?.remove();
-		// Escape diagnostics and compile errors go on the code; a clean build clears old errors.
+		// Escape diagnostics and compile errors go on the code, replacing what was there; a program
+		// that failed at run time adds its failure to the escape marks; a clean build or run clears
+		// old errors.
+		const kept = (this.#marks?.diagnostics ?? []).filter((d) => d.kind !== 'error' && d.kind !== 'runtime-error');
 		if (r.mode === 'escape' || isCompileFailure(r)) this.#mark(r.diagnostics, keep);
-		else if (this.#marks?.diagnostics.some((d) => d.kind === 'error')) this.#mark([], keep);
+		else if (r.diagnostics.some((d) => d.kind === 'runtime-error')) this.#mark([...kept, ...r.diagnostics], keep);
+		else if (this.#marks && kept.length < this.#marks.diagnostics.length) this.#mark(kept, keep);
 		this.#stale();
 	}
 
@@ -459,8 +463,7 @@ class GoPlayground extends HTMLElement {
 			this.#ui.edit.focus();
 			// Back to what the build recorded: its sections and its marks.
 			this.#clearResults();
-			const escape = this.#p.results.escape;
-			this.#mark(escape?.diagnostics ?? [], this.#keep(false));
+			this.#mark(codeDiagnostics(this.#p.results), this.#keep(false));
 		}
 		this.#ui.status.replaceChildren();
 		this.#capabilities();

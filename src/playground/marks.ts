@@ -6,10 +6,7 @@
  * on hover and on keyboard focus.
  */
 import type { PlacedDiagnostic } from '../snippets/present.ts';
-import { kindLabels } from '../snippets/present.ts';
-
-const allocation = new Set(['moved-to-heap', 'escapes', 'leaking-param', 'leaking-param-content', 'leaking-result']);
-const cls = (kind: string) => (allocation.has(kind) ? 'alloc' : kind);
+import { diagnosticsSource, kindLabels, lineTone, markTone } from '../snippets/present.ts';
 
 const lineCell = (line: Element) => line.querySelector(':scope > .code') ?? line;
 
@@ -64,7 +61,7 @@ export function drawMarks(block: Element, placed: PlacedDiagnostic[]): void {
 		for (const d of here) {
 			const mark = wrap(cell, d.column, d.column + d.length, () => {
 				const s = document.createElement('span');
-				s.className = `pb-mark pb-${cls(d.kind)}`;
+				s.className = `pb-mark pb-${markTone(d.kind)}`;
 				return s;
 			});
 			if (mark) {
@@ -72,14 +69,14 @@ export function drawMarks(block: Element, placed: PlacedDiagnostic[]): void {
 				mark.dataset['tip'] = tipText(d);
 			}
 		}
-		line.classList.add(`pb-line-${here.some((d) => d.kind === 'error') ? 'error' : 'alloc'}`);
+		line.classList.add(`pb-line-${lineTone(here.map((d) => d.kind))}`);
 		line.setAttribute('data-pb-line', String(n));
 		const ul = document.createElement('ul');
 		ul.className = 'pb-diags';
-		ul.setAttribute('aria-label', `Compiler, line ${n}`);
+		ul.setAttribute('aria-label', `${diagnosticsSource(here)}, line ${n}`);
 		for (const d of here) {
 			const li = document.createElement('li');
-			li.className = `pb-diag pb-${cls(d.kind)}`;
+			li.className = `pb-diag pb-${markTone(d.kind)}`;
 			const kind = document.createElement('span');
 			kind.className = 'pb-kind';
 			kind.textContent = kindLabels[d.kind];

@@ -65,6 +65,9 @@ export interface RunRequest {
 /**
  * What the compiler said, classified. `moved-to-heap` and `escapes` are allocations; the others
  * explain why something did not allocate or was inlined; `error` is a compile error.
+ * `runtime-error` is what the program itself ran into — a panic, a fatal error, a data race, a
+ * stack overflow — placed on the innermost line of the snippet's own code in the traceback, at the
+ * line's first statement (tracebacks carry no column).
  */
 export const diagnosticKinds = [
 	'moved-to-heap',
@@ -77,6 +80,7 @@ export const diagnosticKinds = [
 	'inlining-call',
 	'devirtualized',
 	'error',
+	'runtime-error',
 	'other',
 ] as const;
 export type DiagnosticKind = (typeof diagnosticKinds)[number];

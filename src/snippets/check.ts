@@ -81,23 +81,30 @@ export function checkSnippet(spec: SnippetSpec, results: SnippetResults): CheckF
 	if (!escape) return failures;
 	const compileErrors = escape.diagnostics.filter((d) => d.kind === 'error');
 	const buildFailed = escape.error !== null;
+	// Program output, exit status and error code come from run for main packages, test otherwise.
+	const program = spec.isMain ? results.run : results.test;
+	// A line claim may be about the compiler (escape analysis, a compile error) or about where the
+	// program failed at run time (a panic, a fatal error, a data race on that line).
+	const runtime = program?.diagnostics.filter((d) => d.kind === 'runtime-error') ?? [];
+	const diagnostics = [...escape.diagnostics, ...runtime];
+	const reporter = runtime.length ? 'the compiler and the program' : 'the compiler';
 
-	// Escape analysis and compile errors: every pattern of every claim, on its line.
+	// Every pattern of every line claim, on its line.
 	for (const claim of spec.lineClaims) {
-		const onLine = escape.diagnostics.filter((d) => d.file === claim.file && d.line === claim.displayLine);
+		const onLine = diagnostics.filter((d) => d.file === claim.file && d.line === claim.displayLine);
 		for (const p of claim.patterns) {
 			const match = onLine.find((d) => p.re.test(d.message));
 			if (!p.negate && !match) {
-				const near = escape.diagnostics
+				const near = diagnostics
 					.filter((d) => d.file === claim.file && p.re.test(d.message))
 					.map((d) => `line ${originalLine(spec, d.file, d.line)}`);
 				fail(
 					claim.file,
 					claim.line,
-					`want ${JSON.stringify(p.source)}: the compiler reported ${describeLine(onLine)} on this line${near.length ? `; it matches on ${near.join(', ')}` : ''}`,
+					`want ${JSON.stringify(p.source)}: ${reporter} reported ${describeLine(onLine)} on this line${near.length ? `; it matches on ${near.join(', ')}` : ''}`,
 				);
 			}
-			if (p.negate && match) fail(claim.file, claim.line, `want !${JSON.stringify(p.source)}: the compiler reported ${JSON.stringify(match.message)} on this line`);
+			if (p.negate && match) fail(claim.file, claim.line, `want !${JSON.stringify(p.source)}: ${reporter} reported ${JSON.stringify(match.message)} on this line`);
 		}
 	}
 	// A build that failed must have failed only where the snippet says it does.
@@ -111,8 +118,6 @@ export function checkSnippet(spec: SnippetSpec, results: SnippetResults): CheckF
 	}
 	if (buildFailed) return failures;
 
-	// Program output, exit status and error code (run for main packages, test otherwise).
-	const program = spec.isMain ? results.run : results.test;
 	const programName = spec.isMain ? 'the program' : 'the tests';
 	if (program) {
 		const expectedError = spec.errorClaim?.code ?? null;

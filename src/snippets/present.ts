@@ -5,15 +5,30 @@
  */
 import type { Benchmark, Diagnostic, DiagnosticKind, ErrorCode, Mode, RunOptions, RunResult } from '../shared/api.ts';
 
-/** Kinds shown on the code: allocations, their causes, and compile errors. */
-export const inlineKinds: ReadonlySet<DiagnosticKind> = new Set([
-	'moved-to-heap',
-	'escapes',
-	'leaking-param',
-	'leaking-param-content',
-	'leaking-result',
-	'error',
-]);
+const allocationKinds: ReadonlySet<DiagnosticKind> = new Set(['moved-to-heap', 'escapes', 'leaking-param', 'leaking-param-content', 'leaking-result']);
+
+/** Kinds shown on the code: allocations, their causes, compile errors and runtime failures. */
+export const inlineKinds: ReadonlySet<DiagnosticKind> = new Set([...allocationKinds, 'error', 'runtime-error']);
+
+/** How a mark looks (the `pb-alloc` / `pb-error` / `pb-note` classes), baked or live. */
+export function markTone(kind: DiagnosticKind): 'alloc' | 'error' | 'note' {
+	return allocationKinds.has(kind) ? 'alloc' : kind === 'error' || kind === 'runtime-error' ? 'error' : 'note';
+}
+
+/** What goes on the code of a snippet's results: what the compiler said, and where the program failed at run time. */
+export function codeDiagnostics(results: Partial<Record<Mode, RunResult>>): Diagnostic[] {
+	return [results.escape, results.run, results.test].flatMap((r) => r?.diagnostics ?? []);
+}
+
+/** Who said what is listed under a line, for its accessible name. */
+export function diagnosticsSource(here: readonly { kind: DiagnosticKind }[]): string {
+	return here.every((d) => d.kind === 'runtime-error') ? 'Runtime' : here.some((d) => d.kind === 'runtime-error') ? 'Compiler and runtime' : 'Compiler';
+}
+
+/** The tone of a line that carries these diagnostics: an error wins over an allocation. */
+export function lineTone(kinds: readonly DiagnosticKind[]): 'alloc' | 'error' {
+	return kinds.some((k) => markTone(k) === 'error') ? 'error' : 'alloc';
+}
 
 export const kindLabels: Record<DiagnosticKind, string> = {
 	'moved-to-heap': 'heap',
@@ -26,6 +41,7 @@ export const kindLabels: Record<DiagnosticKind, string> = {
 	'inlining-call': 'inlined',
 	devirtualized: 'devirt',
 	error: 'error',
+	'runtime-error': 'runtime',
 	other: 'note',
 };
 
@@ -71,12 +87,27 @@ export function placeDiagnostics(
 		const bytes = encoder.encode(text);
 		const before = shown(decoder.decode(bytes.slice(0, Math.max(0, d.col - 1))));
 		const rest = shown(text).slice(before.length);
-		const token = /^(?:&?[\p{L}\p{N}_.]+(?:\(\))?|\S)/u.exec(rest)?.[0] ?? '';
+		// A runtime failure has a line but no column: the whole statement is marked.
+		const token = d.kind === 'runtime-error' ? withoutComment(rest).trimEnd() : (/^(?:&?[\p{L}\p{N}_.]+(?:\(\))?|\S)/u.exec(rest)?.[0] ?? '');
 		const p: PlacedDiagnostic = { line: d.line, column: before.length, length: Math.max(1, token.length), kind: d.kind, message: d.message };
 		if (d.flow) p.flow = d.flow;
 		placed.push(p);
 	}
 	return placed;
+}
+
+/** A line of Go without its trailing // comment (a "//" inside a string or rune literal stays). */
+function withoutComment(line: string): string {
+	let quote = '';
+	for (let i = 0; i < line.length; i++) {
+		const c = line[i]!;
+		if (quote) {
+			if (c === '\\' && quote !== '`') i++;
+			else if (c === quote) quote = '';
+		} else if (c === '"' || c === "'" || c === '`') quote = c;
+		else if (c === '/' && line[i + 1] === '/') return line.slice(0, i);
+	}
+	return line;
 }
 
 export interface BenchRow {

@@ -234,6 +234,38 @@ test.describe('playground on a docs page', () => {
 		await expect(pg.locator('.cm-lintRange-error')).toHaveCount(0);
 	});
 
+	test('a panic is marked on the line where it happened: recorded, live, and in edited code', async ({ page }) => {
+		await page.goto('/checklists/map-hygiene/');
+		const pg = playground(page, 'maps/nil-map/main.go');
+		const write = '\tr.handlers["ping"] = func() {}';
+		const line = (await bakedFiles(pg))['main.go']!.split('\n').findIndex((l) => l.startsWith(write)) + 1;
+		expect(line).toBeGreaterThan(0);
+		const codeLine = pg.locator(`.ec-line[data-pb-line="${line}"]`);
+		// The mark spans the statement, one span per highlighted token.
+		const marked = () => codeLine.evaluate((l) => [...l.querySelectorAll('.pb-mark.pb-error')].map((m) => m.textContent).join(''));
+		// Recorded at build time, in the HTML.
+		expect(await marked()).toBe(write.trim());
+		await expect(codeLine.locator('.pb-diag.pb-error')).toContainText('panic: assignment to entry in nil map');
+		await expect(codeLine.locator('.pb-diags')).toHaveAttribute('aria-label', new RegExp(`runtime, line ${line}$`, 'i'));
+		// Live: the same mark, drawn from the server's answer.
+		await ready(pg);
+		await button(pg, 'Run').click();
+		const run = pg.locator('.pg-section[data-section="run"][data-live]');
+		await expect(run.locator('[data-error="panic"]')).toContainText(`assignment to entry in nil map at main.go:${line}`);
+		await expect.poll(marked).toBe(write.trim());
+		await shot(pg, 'panic-marked');
+		// Edited code: the mark is in the editor, and goes once the program no longer panics.
+		await button(pg, 'Edit').click();
+		const fixed = (await bakedFiles(pg))['main.go']!.replace('\tvar r registry\n', '\tr := registry{handlers: map[string]func(){}}\n');
+		await replaceCode(page, pg, fixed.replace(write, `${write}\n\tvar again map[int]int\n\tagain[1] = 2`));
+		await button(pg, 'Run').click();
+		await expect(pg.locator('.cm-content > .cm-line').nth(line + 1).locator('.cm-lintRange-error')).toHaveText('again[1] = 2');
+		await replaceCode(page, pg, fixed);
+		await button(pg, 'Run').click();
+		await expect(run.locator('.pg-out').first()).toContainText('never printed');
+		await expect(pg.locator('.cm-lintRange-error')).toHaveCount(0);
+	});
+
 	test('benchmark: table with allocs/op and a chart, within the chosen count and benchtime', async ({ page }) => {
 		await page.goto(docsPage);
 		const pg = playground(page, bench);

@@ -52,6 +52,13 @@ describe('the snippet checker', () => {
 		expect(f[1]?.message).toMatch(/measured BenchmarkFill B\/op = \d+.*, which is not <= 64/);
 	});
 
+	test('checks a claim about where the program panicked against the traceback: right line passes, wrong line fails', async () => {
+		const f = await check('panic-line');
+		expect(f).toHaveLength(1);
+		expect(f[0]?.where).toBe('panic-line/main.go:4');
+		expect(f[0]?.message).toBe('want "panic": the compiler and the program reported nothing on this line; it matches on line 8');
+	});
+
 	test('fails a snippet that claims nothing', async () => {
 		const f = await check('no-claims');
 		expect(f[0]?.message).toMatch(/claims nothing/);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { classifyOutcome, firstUserFrame, type OutcomeContext } from '../../playground-server/src/runner/outcome.ts';
+import { classifyOutcome, firstUserFrame, runtimeDiagnostic, type OutcomeContext } from '../../playground-server/src/runner/outcome.ts';
 import { defaultLimits } from '../../playground-server/src/runner/limits.ts';
 import type { SandboxOutcome } from '../../playground-server/src/runner/sandbox.ts';
 
@@ -96,4 +96,30 @@ test('firstUserFrame skips runtime frames and files outside the snippet', () => 
 	const trace = 'goroutine 1 [running]:\nruntime.throw()\n\t/usr/local/go/src/runtime/panic.go:1229 +0x48\nmain.f()\n\tplay/util.go:4 +0x1\nmain.main()\n\tplay/main.go:9\n';
 	expect(firstUserFrame(trace, new Set(['main.go']))).toBe('main.go:9');
 	expect(firstUserFrame(trace, new Set(['main.go', 'util.go']))).toBe('util.go:4');
+});
+
+describe('a runtime failure as a diagnostic on the code', () => {
+	const source = 'package main\n\nfunc main() {\n\tvar m map[string]int\n\tm["a"] = 1 // boom\n}\n';
+	const stderr = 'panic: assignment to entry in nil map\n\ngoroutine 1 [running]:\nmain.main()\n\tplay/main.go:5 +0x2e\nexit status 2\n';
+	test('a panic: on the innermost line of user code, from its first statement', () => {
+		const error = classifyOutcome(ended({ exitCode: 2, stderr }), ctx);
+		expect(runtimeDiagnostic(stderr, error, { 'main.go': source })).toEqual({
+			file: 'main.go',
+			line: 5,
+			col: 2,
+			kind: 'runtime-error',
+			message: 'panic: assignment to entry in nil map',
+		});
+	});
+	test('a fatal error and a race say what the runtime saw', () => {
+		const fatal = 'fatal error: concurrent map writes\n\ngoroutine 5 [running]:\nmain.main.func1()\n\tplay/main.go:4 +0x2c\n';
+		expect(runtimeDiagnostic(fatal, { code: 'fatal_error', message: '' }, { 'main.go': source })?.message).toBe('fatal error: concurrent map writes');
+		const race = '==================\nWARNING: DATA RACE\nWrite at 0x00c000012345 by goroutine 7:\n  main.main.func1()\n      play/main.go:5 +0x44\n';
+		expect(runtimeDiagnostic(race, { code: 'race_detected', message: '' }, { 'main.go': source })).toMatchObject({ line: 5, message: expect.stringContaining('data race') });
+	});
+	test('nothing when the failure has no line in the snippet, or is not a runtime failure', () => {
+		expect(runtimeDiagnostic('panic: boom\n\ngoroutine 1 [running]:\nfmt.Println()\n\t/usr/local/go/src/fmt/print.go:1 +0x1\n', { code: 'panic', message: '' }, { 'main.go': source })).toBeNull();
+		expect(runtimeDiagnostic(stderr, { code: 'timeout', message: '' }, { 'main.go': source })).toBeNull();
+		expect(runtimeDiagnostic(stderr, null, { 'main.go': source })).toBeNull();
+	});
 });

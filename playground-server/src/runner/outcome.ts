@@ -2,7 +2,7 @@
  * Turns how a sandboxed program ended into the API's error code and a message a person can act
  * on: what happened, where (file:line when the runtime says), and what to do.
  */
-import type { Mode, RunError } from '../../../src/shared/api.ts';
+import type { Diagnostic, Mode, RunError } from '../../../src/shared/api.ts';
 import type { SandboxOutcome } from './sandbox.ts';
 import { formatBytes, type Limits } from './limits.ts';
 import { snippetModule } from './parse/compiler.ts';
@@ -15,6 +15,39 @@ export function firstUserFrame(stderr: string, files: ReadonlySet<string>): stri
 		if (m[1] && files.has(m[1])) return `${m[1]}:${m[2]}`;
 	}
 	return null;
+}
+
+/** What the runtime said went wrong, in one line, for the errors that have a place in the code. */
+function runtimeHeadline(stderr: string, code: RunError['code']): string | null {
+	switch (code) {
+		case 'panic':
+			return /^panic: .*$/m.exec(stderr)?.[0] ?? null;
+		case 'fatal_error':
+			return /^fatal error: .*$/m.exec(stderr)?.[0] ?? null;
+		case 'race_detected':
+			return 'data race: another goroutine accesses the same memory without synchronisation (the report says where)';
+		case 'memory_limit':
+			return /^runtime: goroutine stack exceeds .*$/m.exec(stderr)?.[0] ?? null;
+		default:
+			return null;
+	}
+}
+
+/**
+ * The runtime failure as a diagnostic on the snippet's own code: the innermost frame of user code
+ * in the traceback, marked from the line's first statement (a traceback carries no column).
+ */
+export function runtimeDiagnostic(stderr: string, error: RunError | null, sources: Readonly<Record<string, string>>): Diagnostic | null {
+	if (!error) return null;
+	const message = runtimeHeadline(stderr, error.code);
+	const at = message ? firstUserFrame(stderr, new Set(Object.keys(sources))) : null;
+	if (!message || !at) return null;
+	const [file, lineText] = at.split(':') as [string, string];
+	const line = Number(lineText);
+	const text = sources[file]?.split('\n')[line - 1];
+	if (text === undefined) return null;
+	const col = Buffer.byteLength(/^\s*/.exec(text)?.[0] ?? '', 'utf8') + 1;
+	return { file, line, col, kind: 'runtime-error', message };
 }
 
 const signals: Record<number, string> = { 9: 'SIGKILL', 24: 'SIGXCPU', 25: 'SIGXFSZ', 6: 'SIGABRT', 11: 'SIGSEGV' };

@@ -19,7 +19,7 @@ import { buildEnv, languageVersion, type Toolchain } from './toolchain.ts';
 import { parseCompilerOutput, snippetModule } from './parse/compiler.ts';
 import { parseBenchOutput } from './parse/bench.ts';
 import { parseTestOutput } from './parse/tests.ts';
-import { classifyOutcome } from './outcome.ts';
+import { classifyOutcome, runtimeDiagnostic } from './outcome.ts';
 import { findImports } from './imports.ts';
 
 export interface RunnerOptions {
@@ -414,11 +414,13 @@ export class Runner {
 			failedTests: testCounts?.failures ?? [],
 			cpuSeconds,
 		});
+		const runtime = runtimeDiagnostic(exec.stderr, error, Object.fromEntries(Object.entries(request.files).filter(([name]) => goFiles.has(name))));
 		return this.#result(mode, started, {
 			exitCode: exec.exitCode,
 			stdout: exec.stdout,
 			stderr: exec.stderr,
 			truncated: exec.outputLimited,
+			diagnostics: runtime ? [runtime] : [],
 			benchmarks: mode === 'bench' ? parseBenchOutput(exec.stdout) : [],
 			tests: mode === 'test' && testCounts ? { passed: testCounts.passed, failed: testCounts.failed } : null,
 			error,

@@ -19,7 +19,7 @@ func main() {
 	}
 	delete(r.handlers, "ping") // a no-op, like deleting a missing key
 
-	r.handlers["ping"] = func() {} // panics
+	r.handlers["ping"] = func() {} // want "^panic: assignment to entry in nil map$"
 	fmt.Println("never printed")
 }
 

@@ -267,7 +267,14 @@ export interface SectionOptions {
 function errorAlert(r: RunResult, tone: 'danger' | 'caution', labelled = true): string {
 	if (!r.error) return '';
 	const label = r.error.code === 'exit_nonzero' && r.exitCode !== null ? `Exit status ${r.exitCode}` : errorLabels[r.error.code];
-	return `<p class="pg-alert pg-alert-${tone}" data-error="${r.error.code}">${labelled ? `<strong>${escapeHtml(label)}.</strong> ` : ''}${escapeHtml(r.error.message)}</p>`;
+	// "at main.go:22" in the message points at the runtime failure marked on the code: a link to it.
+	const at = r.diagnostics.find((d) => d.kind === 'runtime-error');
+	let message = escapeHtml(r.error.message);
+	if (at) {
+		const where = escapeHtml(`${at.file}:${at.line}`);
+		message = message.replace(` at ${where}`, ` at <span class="pg-loc" data-file="${escapeHtml(at.file)}" data-line="${at.line}" data-col="${at.col}">${where}</span>`);
+	}
+	return `<p class="pg-alert pg-alert-${tone}" data-error="${r.error.code}">${labelled ? `<strong>${escapeHtml(label)}.</strong> ` : ''}${message}</p>`;
 }
 
 /** One diagnostic in a list: where (a link to the line, in the browser), its kind and message, and its escape flow. */

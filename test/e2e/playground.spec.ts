@@ -252,6 +252,9 @@ test.describe('playground on a docs page', () => {
 		await button(pg, 'Run').click();
 		const run = pg.locator('.pg-section[data-section="run"][data-live]');
 		await expect(run.locator('[data-error="panic"]')).toContainText(`assignment to entry in nil map at main.go:${line}`);
+		// The place in the message leads to the line.
+		await run.locator('[data-error="panic"] .pg-loc').click();
+		await expect(codeLine.locator('.pb-mark[tabindex]').first()).toBeFocused();
 		await expect.poll(marked).toBe(write.trim());
 		await shot(pg, 'panic-marked');
 		// Edited code: the mark is in the editor, and goes once the program no longer panics.

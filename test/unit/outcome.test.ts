@@ -65,6 +65,8 @@ describe('limits', () => {
 	test('memory: the cgroup\'s kill, or the runtime\'s own report', () => {
 		expect(code({ exitCode: 137, oomKilled: true })).toBe('memory_limit');
 		expect(code({ exitCode: 2, stderr: 'fatal error: runtime: out of memory\n\nruntime stack:\n' })).toBe('memory_limit');
+		// Files in the private /tmp are memory too: the message says so, as no file limit was hit.
+		expect(classifyOutcome(ended({ exitCode: 137, oomKilled: true }), ctx)?.message).toContain('Files the program creates in /tmp live in memory and count too');
 	});
 	test('memory comes before output: an out-of-memory crash floods stderr with goroutines', () => {
 		expect(code({ exitCode: null, outputLimited: true, stderr: 'fatal error: runtime: out of memory\n' + 'goroutine 1 [chan receive]:\n'.repeat(100) })).toBe('memory_limit');

@@ -90,7 +90,7 @@ export function classifyOutcome(o: SandboxOutcome, ctx: OutcomeContext): RunErro
 			code: 'memory_limit',
 			message: recursion
 				? `${where('The program ran out of stack memory')} (the limit is ${formatBytes(limits.memoryBytes)}), usually from recursion that never ends. Check the recursive call's base case.`
-				: `${where(`The program used more than ${formatBytes(limits.memoryBytes)} of memory and was stopped`)}. Allocate less: smaller inputs, or reuse buffers instead of keeping them all. Recursion that never ends also does this: every call's frame stays on the stack.`,
+				: `${where(`The program used more than ${formatBytes(limits.memoryBytes)} of memory and was stopped`)}. Allocate less: smaller inputs, or reuse buffers instead of keeping them all. Files the program creates in /tmp live in memory and count too. Recursion that never ends also does this: every call's frame stays on the stack.`,
 		};
 	}
 	if (/^runtime: goroutine stack exceeds \d+-byte limit/m.test(err)) {

@@ -369,7 +369,16 @@ function benchBody(r: RunResult): string {
 				.join('') +
 			'</tbody></table></div>';
 		if (rows.length > 1) html += benchChart(rows);
+	} else if (!r.error) {
+		html += `<p class="pg-alert pg-alert-caution" data-error="no_benchmarks"><strong>No benchmark ran.</strong> ${escapeHtml(
+			'Benchmarks are functions func BenchmarkXxx(b *testing.B) in a _test.go file; check their names, and that the bench pattern (-bench) matches at least one.',
+		)}</p>`;
 	}
+	// When something went wrong, what go test printed (a panic's trace, the failing check) is the answer.
+	if ((r.error || !rows.length) && (r.stdout || r.stderr)) {
+		html += `<details${rows.length ? '' : ' open'}><summary><code>go test -bench</code> output</summary><pre class="pg-out">${escapeHtml(r.stdout + r.stderr)}</pre></details>`;
+	}
+	if (!rows.length) return html;
 	html += `<p class="pg-note">Medians of ${runs} run${runs === 1 ? '' : 's'} of <code>go test -bench -benchmem</code>${machine ? ` on ${escapeHtml(machine)}` : ''}. Allocations are exact; times depend on the machine and its load, so compare them only with each other.</p>`;
 	return html;
 }

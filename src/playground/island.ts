@@ -15,7 +15,7 @@ import { runRemote, type Outcome } from './client.ts';
 import { drawMarks, enhanceBakedMarks, installTooltip } from './marks.ts';
 import { maxLinkLength, shareLink, sharedInUrl, urlSharesSomething, type Shared } from './share.ts';
 import type { Editors } from './editor.ts';
-import { actionLabels as labels, actionOrder as order, capabilities, defaultAction, shortcutHint, shortcutTitle } from './toolbar.ts';
+import { actionLabels as labels, actionOrder as order, benchSecondsAtLeast, benchTimeWarning, capabilities, defaultAction, shortcutHint, shortcutTitle } from './toolbar.ts';
 
 interface Template {
 	name: string;
@@ -102,6 +102,7 @@ class GoPlayground extends HTMLElement {
 		count: HTMLSelectElement;
 		benchtime: HTMLSelectElement;
 		benchOpts: HTMLElement;
+		benchWarn: HTMLElement;
 	};
 
 	connectedCallback() {
@@ -173,14 +174,26 @@ class GoPlayground extends HTMLElement {
 		get<HTMLAnchorElement>('[data-action="goplay"]').onclick = () => void this.#goPlayground();
 		const template = bar.querySelector<HTMLSelectElement>('[data-role="template"]');
 		if (template) template.onchange = () => this.#useTemplate(template.value);
+		const count = get<HTMLSelectElement>('[data-role="count"]');
+		const benchtime = get<HTMLSelectElement>('[data-role="benchtime"]');
+		count.onchange = benchtime.onchange = () => this.#benchWarning();
 		return {
 			edit,
 			reset,
 			detail: get<HTMLInputElement>('[data-role="detail"]'),
-			count: get<HTMLSelectElement>('[data-role="count"]'),
-			benchtime: get<HTMLSelectElement>('[data-role="benchtime"]'),
+			count,
+			benchtime,
 			benchOpts: get<HTMLElement>('[data-role="bench-opts"]'),
+			benchWarn: get<HTMLElement>('[data-role="bench-warn"]'),
 		};
+	}
+
+	/** Says so next to count and benchtime when the benchmarks would outlast the job's time limit. */
+	#benchWarning() {
+		const text = benchTimeWarning(benchSecondsAtLeast(this.#requestFiles(), Number(this.#ui.count.value), this.#ui.benchtime.value));
+		const warn = this.#ui.benchWarn;
+		warn.hidden = text === null;
+		if (warn.textContent !== (text ?? '')) warn.textContent = text ?? '';
 	}
 
 	/** Shows the actions the code offers; keeps the current one if it is still offered. */
@@ -193,6 +206,7 @@ class GoPlayground extends HTMLElement {
 				: capabilities(this.#requestFiles());
 		for (const [mode, b] of this.#buttons) b.hidden = !can[mode];
 		this.#ui.benchOpts.hidden = !can.bench;
+		if (can.bench) this.#benchWarning();
 		if (!can[this.#action] || !this.#actionChosen) this.#setAction(defaultAction(can), false);
 	}
 

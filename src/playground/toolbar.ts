@@ -41,6 +41,30 @@ export function benchtimeChoices(current: string): string[] {
 	return times.includes(current) ? times : [current, ...times];
 }
 
+/**
+ * A lower bound of how long the benchmarks take, in seconds: each top-level benchmark runs about
+ * benchtime per count (sub-benchmarks and ramp-up only add to it). null for an iteration count.
+ */
+export function benchSecondsAtLeast(files: Record<string, string>, count: number, benchtime: string): number | null {
+	const m = /^(\d+(?:\.\d+)?)(ms|s)$/.exec(benchtime);
+	if (!m) return null;
+	const seconds = Number(m[1]) / (m[2] === 'ms' ? 1000 : 1);
+	const benchmarks = Object.entries(files)
+		.filter(([name]) => name.endsWith('_test.go'))
+		.reduce((n, [, code]) => n + (code.match(/^func Benchmark\w*\(/gm)?.length ?? 0), 0);
+	return benchmarks * count * seconds;
+}
+
+/** What to tell the reader when the benchmarks would outlast the job's time limit; null when they fit. */
+export function benchTimeWarning(secondsAtLeast: number | null): string | null {
+	const limit = requestLimits.defaultBenchJobMs / 1000;
+	if (secondsAtLeast === null || secondsAtLeast < 0.75 * limit) return null;
+	const at = `At least ${Math.round(secondsAtLeast)} s of benchmarking`;
+	return secondsAtLeast >= limit
+		? `${at}: more than the ${limit} s a benchmark job may run, so it would be stopped. Lower count or benchtime.`
+		: `${at}, close to the ${limit} s a benchmark job may run.`;
+}
+
 /** The benchmark settings a toolbar starts with. */
 export function benchSettings(o: RunOptions): { count: number; benchtime: string } {
 	return { count: o.count ?? benchDefaults.count, benchtime: o.benchtime ?? benchDefaults.benchtime };

@@ -34,6 +34,8 @@ export const requestLimits = {
 	/** benchtime as an iteration count ("1000x"). */
 	maxBenchtimeIterations: 100_000_000,
 	maxBenchRegexpLength: 200,
+	/** How long a benchmark job may run on a server with default limits (PLAYBOOK_BENCH_TIMEOUT_MS changes it). */
+	defaultBenchJobMs: 60_000,
 } as const;
 
 /** File names a snippet may use: a Go file or go.mod, no directories. */

@@ -292,6 +292,21 @@ test.describe('playground on a docs page', () => {
 		await shot(pg, 'bench-1-live');
 	});
 
+	test('count × benchtime past the benchmark job limit: said before running', async ({ page }) => {
+		await page.goto('/techniques/clearing-maps/');
+		const pg = playground(page, 'maps/clear-vs-delete/clear_test.go');
+		await ready(pg);
+		const warning = pg.locator('.pg-opt-warn');
+		await expect(warning).toBeHidden();
+		await pg.getByLabel('Benchmark count (-count)').selectOption('10');
+		await pg.getByLabel('Benchmark time per run (-benchtime)').selectOption('2s');
+		// Five benchmarks × 10 × 2 s.
+		await expect(warning).toHaveText('At least 100 s of benchmarking: more than the 60 s a benchmark job may run, so it would be stopped. Lower count or benchtime.');
+		await shot(pg.locator('[data-toolbar]'), 'bench-time-warning');
+		await pg.getByLabel('Benchmark count (-count)').selectOption('1');
+		await expect(warning).toBeHidden();
+	});
+
 	test('share: the link restores the edited code and the action in a new page', async ({ page, context }) => {
 		await page.goto(docsPage);
 		const pg = playground(page, counter);

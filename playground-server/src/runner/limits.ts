@@ -1,3 +1,5 @@
+import { requestLimits } from '../../../src/shared/api.ts';
+
 /** Resource limits of one job. Every value can be overridden by an environment variable. */
 export interface Limits {
 	/** Wall-clock limit of a build (compile + link), ms. */
@@ -24,7 +26,7 @@ export const defaultLimits: Limits = {
 	buildTimeoutMs: 20_000,
 	runTimeoutMs: 10_000,
 	runCpuSeconds: 10,
-	benchTimeoutMs: 60_000,
+	benchTimeoutMs: requestLimits.defaultBenchJobMs,
 	memoryBytes: 512 * 1024 * 1024,
 	buildMemoryBytes: 2048 * 1024 * 1024,
 	processes: 64,

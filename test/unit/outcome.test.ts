@@ -125,3 +125,24 @@ describe('a runtime failure as a diagnostic on the code', () => {
 		expect(runtimeDiagnostic(stderr, null, { 'main.go': source })).toBeNull();
 	});
 });
+
+describe('the runtime crashing in its own code', () => {
+	// Seen under the memory limit with Go 1.26: a fault in the garbage collector instead of
+	// "out of memory", then a dump of every goroutine that fills the output.
+	const dump =
+		'SIGSEGV: segmentation violation\nPC=0x42985d m=3 sigcode=1 addr=0x0\n\ngoroutine 0 gp=0x1613c32a12c0 m=3 mp=0x1613c32cf008 [idle]:\nruntime.(*spanQueue).tryDrain(0x1000?, 0x33393e02?, 0xc32e5bc0?)\n\truntime/mgcmark_greenteagc.go:520 +0x5d\n';
+	test('near the memory limit it is the memory limit, not the output the dump caused', () => {
+		const e = classifyOutcome(ended({ exitCode: 137, stderr: dump, outputLimited: true, peakMemoryBytes: 500 * 1024 * 1024 }), ctx);
+		expect(e?.code).toBe('memory_limit');
+		expect(e?.message).toContain('The Go runtime crashed inside its own code (SIGSEGV in runtime.(*spanQueue).tryDrain) with the program holding');
+	});
+	test('far from it, a fatal error named as the runtime\'s crash', () => {
+		const e = classifyOutcome(ended({ exitCode: 2, stderr: dump, peakMemoryBytes: 10 * 1024 * 1024 }), ctx);
+		expect(e?.code).toBe('fatal_error');
+		expect(e?.message).toContain('SIGSEGV in runtime.(*spanQueue).tryDrain');
+	});
+	test('a nil dereference in the program stays a panic', () => {
+		const nil = 'panic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x4905c4]\n\ngoroutine 1 [running]:\nmain.main()\n\tplay/main.go:5 +0x4\n';
+		expect(code({ exitCode: 2, stderr: nil })).toBe('panic');
+	});
+});

@@ -82,6 +82,21 @@ export function classifyOutcome(o: SandboxOutcome, ctx: OutcomeContext): RunErro
 	// bwrap reports a child killed by signal N as exit status 128+N.
 	const signal = o.signal ?? (o.exitCode !== null && o.exitCode > 128 ? signals[o.exitCode - 128] ?? null : null);
 
+	// The runtime itself crashed (a fault inside runtime code, not the program's). Under the memory
+	// limit some allocation paths fault instead of reporting "out of memory", and the crash dump of
+	// every goroutine then floods the output: name the crash, not the output it caused.
+	const crash = /^(SIGSEGV|SIGBUS|unexpected fault address)\b[^\n]*\n(?:[^\n]*\n){0,4}?goroutine [^\n]*\n(runtime\.(?:\(\*?\w+\)\.)?\w+)/m.exec(err);
+	if (crash) {
+		const peak = o.peakMemoryBytes ?? null;
+		const nearLimit = peak === null || peak >= limits.memoryBytes / 2;
+		const what = `The Go runtime crashed inside its own code (${crash[1]} in ${crash[2]})`;
+		return nearLimit
+			? {
+					code: 'memory_limit',
+					message: `${what}${peak === null ? '' : ` with the program holding ${formatBytes(peak)} of its ${formatBytes(limits.memoryBytes)}`}: it ran out of memory where it cannot report it. Allocate less: smaller inputs, fewer goroutines, or reuse buffers instead of keeping them all.`,
+				}
+			: { code: 'fatal_error', message: `${what}. A fatal error cannot be recovered; the trace below shows where.` };
+	}
 	// The first limit hit is the one named. A program that runs out of memory often floods its
 	// output afterwards (the runtime prints every goroutine), so memory comes before output.
 	if (o.oomKilled || /^fatal error: (?:runtime: )?out of memory/m.test(err) || /runtime: cannot allocate memory/.test(err)) {

@@ -68,6 +68,8 @@ export interface SandboxOutcome {
 	oomKilled: boolean;
 	/** The job's cgroup refused a new process or thread. */
 	pidsLimitHit: boolean;
+	/** The most memory the job's cgroup held, bytes; null without cgroups. */
+	peakMemoryBytes?: number | null;
 	canceled: boolean;
 }
 
@@ -207,7 +209,7 @@ export async function runSandboxed(spec: SandboxSpec, options: SandboxOptions): 
 	try {
 		return await execute(spec, options, cgroup.procsFiles).then(async (outcome) => {
 			const stats = await cgroup.stats();
-			return { ...outcome, oomKilled: stats.oomKilled, pidsLimitHit: stats.pidsLimitHit };
+			return { ...outcome, oomKilled: stats.oomKilled, pidsLimitHit: stats.pidsLimitHit, peakMemoryBytes: stats.peakMemoryBytes };
 		});
 	} finally {
 		await cgroup.destroy();

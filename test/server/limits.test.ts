@@ -1,6 +1,7 @@
 /**
  * Limits the hostile corpus cannot reach with the default values in reasonable time: the build's
- * time and memory, and CPU time as distinct from wall-clock time. Each runner here gets one limit
+ * time and memory, CPU time as distinct from wall-clock time, and the memory that empty files in
+ * /tmp use (a million inodes at the default limit, slow to create and to tear down). Each runner here gets one limit
  * set very low; the answer must name that limit, and nothing of the job may remain.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -63,5 +64,34 @@ test('CPU time is limited apart from wall-clock time: goroutines burning two cor
 	expect(result.error?.code).toBe('timeout');
 	expect(result.error?.message).toMatch(/more than 1 s of CPU time/);
 	expect(result.durationMs).toBeLessThan(30_000);
+	await expectNothingLeft(r, uid);
+});
+
+test('empty files in /tmp write no bytes, but their inodes are memory: the memory limit stops a flood of them', async () => {
+	// Low enough that the flood (and the kernel's teardown of its inodes) stays small and quick.
+	const uid = baseUid;
+	const r = await runnerWith({ memoryBytes: 64 * 1024 * 1024, runTimeoutMs: 30_000 });
+	const flood = `package main
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+)
+
+func main() {
+	for i := 0; ; i++ {
+		f, err := os.Create("/tmp/f" + strconv.Itoa(i))
+		if err != nil {
+			fmt.Println("stopped at", i, err)
+			return
+		}
+		f.Close()
+	}
+}
+`;
+	const result = await r.run({ mode: 'run', files: { 'main.go': flood } });
+	expect(result.error?.code, result.stdout + result.stderr.slice(0, 1000)).toBe('memory_limit');
+	expect(result.error?.message).toContain('Files the program creates in /tmp live in memory and count too');
 	await expectNothingLeft(r, uid);
 });

@@ -4,7 +4,7 @@
  * go.mod may say. Runs after schema validation, so the shapes are right.
  */
 import type { Mode, RunOptions, RunRequest } from '../../src/shared/api.ts';
-import { requestLimits } from '../../src/shared/api.ts';
+import { benchtimeMs, requestLimits } from '../../src/shared/api.ts';
 import { RequestError } from './errors.ts';
 
 /** Which options each mode uses; any other option in a request of that mode is refused. */
@@ -16,15 +16,6 @@ export const optionsByMode: Record<Mode, readonly (keyof RunOptions)[]> = {
 };
 
 const bad = (message: string) => new RequestError(400, 'invalid_request', message);
-
-/** Milliseconds of a -benchtime duration, or null for an iteration count ("1000x"). */
-export function benchtimeMs(value: string): number | null {
-	if (value.endsWith('x')) return null;
-	const m = /^([0-9]*\.?[0-9]*)(ns|us|µs|μs|ms|s)$/.exec(value);
-	if (!m) return Number.NaN;
-	const scale: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, μs: 1e-3, ms: 1, s: 1000 };
-	return Number(m[1]) * (scale[m[2]!] ?? Number.NaN);
-}
 
 /** Line (1-based) of the first lone surrogate in s, or 0. */
 function malformedLine(s: string): number {

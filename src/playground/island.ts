@@ -15,7 +15,7 @@ import { runRemote, type Outcome } from './client.ts';
 import { drawMarks, enhanceBakedMarks, installTooltip } from './marks.ts';
 import { maxLinkLength, shareLink, sharedInUrl, urlSharesSomething, type Shared } from './share.ts';
 import type { Editors } from './editor.ts';
-import { actionLabels as labels, actionOrder as order, benchSecondsAtLeast, benchTimeWarning, capabilities, defaultAction, shortcutHint, shortcutTitle } from './toolbar.ts';
+import { actionLabels as labels, actionOrder as order, bakedCapabilities, benchSecondsAtLeast, benchTimeWarning, capabilities, defaultAction, shortcutHint, shortcutTitle } from './toolbar.ts';
 
 interface Template {
 	name: string;
@@ -202,7 +202,7 @@ class GoPlayground extends HTMLElement {
 		const p = this.#p;
 		const can =
 			!this.#play && codeKey(this.#files) === codeKey(p.files)
-				? { run: p.isMain, escape: true, test: p.hasTests, bench: p.hasBenchmarks }
+				? bakedCapabilities(p)
 				: capabilities(this.#requestFiles());
 		for (const [mode, b] of this.#buttons) b.hidden = !can[mode];
 		this.#ui.benchOpts.hidden = !can.bench;

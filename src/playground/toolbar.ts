@@ -3,13 +3,20 @@
  * and the island that adopts that markup in the browser. Browser-safe: no Node imports.
  */
 import type { Mode, RunOptions } from '../shared/api.ts';
-import { requestLimits } from '../shared/api.ts';
+import { benchtimeMs, requestLimits } from '../shared/api.ts';
 import { benchDefaults } from '../snippets/present.ts';
 
 export const actionOrder: readonly Mode[] = ['run', 'escape', 'test', 'bench'];
 export const actionLabels: Record<Mode, string> = { run: 'Run', escape: 'Escape analysis', test: 'Test', bench: 'Benchmark' };
 
 export type Capabilities = Record<Mode, boolean>;
+
+const benchmarkFunc = /^func Benchmark\w*\(/gm;
+
+/** What an unedited snippet offers, as the build read it. */
+export function bakedCapabilities(spec: { isMain: boolean; hasTests: boolean; hasBenchmarks: boolean }): Capabilities {
+	return { run: spec.isMain, escape: true, test: spec.hasTests, bench: spec.hasBenchmarks };
+}
 
 /** What the code offers, read from the code itself (the reader may add a benchmark). */
 export function capabilities(files: Record<string, string>): Capabilities {
@@ -19,7 +26,7 @@ export function capabilities(files: Record<string, string>): Capabilities {
 		run: all.some(([f, c]) => !f.endsWith('_test.go') && /^package main\b/m.test(c) && /^func main\(\)/m.test(c)),
 		escape: true,
 		test: tests.some((c) => /^func (?:Test|Example)\w*\(/m.test(c)),
-		bench: tests.some((c) => /^func Benchmark\w*\(/m.test(c)),
+		bench: tests.some((c) => c.match(benchmarkFunc) !== null),
 	};
 }
 
@@ -37,7 +44,7 @@ export const countChoices = Array.from({ length: requestLimits.maxCount }, (_, i
 
 /** -benchtime choices within the server's limit, with the snippet's own setting kept if it is not one of them. */
 export function benchtimeChoices(current: string): string[] {
-	const times = ['100ms', '200ms', '500ms', '1s', '2s'].filter((t) => parseFloat(t) * (t.endsWith('ms') ? 1 : 1000) <= requestLimits.maxBenchtimeMs);
+	const times = ['100ms', '200ms', '500ms', '1s', '2s'].filter((t) => (benchtimeMs(t) ?? 0) <= requestLimits.maxBenchtimeMs);
 	return times.includes(current) ? times : [current, ...times];
 }
 
@@ -46,13 +53,12 @@ export function benchtimeChoices(current: string): string[] {
  * benchtime per count (sub-benchmarks and ramp-up only add to it). null for an iteration count.
  */
 export function benchSecondsAtLeast(files: Record<string, string>, count: number, benchtime: string): number | null {
-	const m = /^(\d+(?:\.\d+)?)(ms|s)$/.exec(benchtime);
-	if (!m) return null;
-	const seconds = Number(m[1]) / (m[2] === 'ms' ? 1000 : 1);
+	const ms = benchtimeMs(benchtime);
+	if (ms === null || Number.isNaN(ms)) return null;
 	const benchmarks = Object.entries(files)
 		.filter(([name]) => name.endsWith('_test.go'))
-		.reduce((n, [, code]) => n + (code.match(/^func Benchmark\w*\(/gm)?.length ?? 0), 0);
-	return benchmarks * count * seconds;
+		.reduce((n, [, code]) => n + (code.match(benchmarkFunc)?.length ?? 0), 0);
+	return (benchmarks * count * ms) / 1000;
 }
 
 /** What to tell the reader when the benchmarks would outlast the job's time limit; null when they fit. */

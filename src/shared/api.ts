@@ -38,6 +38,15 @@ export const requestLimits = {
 	defaultBenchJobMs: 60_000,
 } as const;
 
+/** Milliseconds of a -benchtime duration, or null for an iteration count ("1000x"). */
+export function benchtimeMs(value: string): number | null {
+	if (value.endsWith('x')) return null;
+	const m = /^([0-9]*\.?[0-9]*)(ns|us|µs|μs|ms|s)$/.exec(value);
+	if (!m) return Number.NaN;
+	const scale: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, μs: 1e-3, ms: 1, s: 1000 };
+	return Number(m[1]) * (scale[m[2]!] ?? Number.NaN);
+}
+
 /** File names a snippet may use: a Go file or go.mod, no directories. */
 export const fileNamePattern = /^(?:[A-Za-z0-9][A-Za-z0-9_.-]{0,63}\.go|go\.mod)$/;
 

@@ -7,14 +7,20 @@ import type { SandboxOutcome } from './sandbox.ts';
 import { formatBytes, type Limits } from './limits.ts';
 import { snippetModule } from './parse/compiler.ts';
 
-/** The first frame of user code in a Go traceback, e.g. "main.go:12". */
-export function firstUserFrame(stderr: string, files: ReadonlySet<string>): string | null {
+/** The first frame of user code in a Go traceback. */
+function userFrame(stderr: string, files: ReadonlySet<string>): { file: string; line: number } | null {
 	// Go tracebacks indent frames with a tab; race reports with spaces.
 	const frame = new RegExp(`^[\\t ]+(?:${snippetModule}/|\\./)?([^\\s/:]+\\.go):(\\d+)`, 'gm');
 	for (const m of stderr.matchAll(frame)) {
-		if (m[1] && files.has(m[1])) return `${m[1]}:${m[2]}`;
+		if (m[1] && files.has(m[1])) return { file: m[1], line: Number(m[2]) };
 	}
 	return null;
+}
+
+/** The first frame of user code in a Go traceback, e.g. "main.go:12". */
+export function firstUserFrame(stderr: string, files: ReadonlySet<string>): string | null {
+	const f = userFrame(stderr, files);
+	return f ? `${f.file}:${f.line}` : null;
 }
 
 /** What the runtime said went wrong, in one line, for the errors that have a place in the code. */
@@ -40,10 +46,9 @@ function runtimeHeadline(stderr: string, code: RunError['code']): string | null 
 export function runtimeDiagnostic(stderr: string, error: RunError | null, sources: Readonly<Record<string, string>>): Diagnostic | null {
 	if (!error) return null;
 	const message = runtimeHeadline(stderr, error.code);
-	const at = message ? firstUserFrame(stderr, new Set(Object.keys(sources))) : null;
+	const at = message ? userFrame(stderr, new Set(Object.keys(sources))) : null;
 	if (!message || !at) return null;
-	const [file, lineText] = at.split(':') as [string, string];
-	const line = Number(lineText);
+	const { file, line } = at;
 	const text = sources[file]?.split('\n')[line - 1];
 	if (text === undefined) return null;
 	const col = Buffer.byteLength(/^\s*/.exec(text)?.[0] ?? '', 'utf8') + 1;

@@ -4,6 +4,25 @@ import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
 import { snippetsIntegration } from './src/snippets/integration.ts';
 
+/**
+ * The build runs the engine (the workspace package @playbook/engine: its runner and jobs layer)
+ * as Node loads it, from its own package, instead of bundling it into page chunks: the runner
+ * reads its own files (its fingerprint) and starts sandboxed processes, and one copy must serve
+ * every page. Only the browser bundles the engine (its contract). Vite's own `external` settings
+ * do not reach a linked workspace package here, so this is a resolver plugin.
+ * @returns {import('vite').Plugin}
+ */
+function engineAsNodeLoadsIt() {
+	return {
+		name: 'playbook-engine-external',
+		enforce: 'pre',
+		resolveId(id) {
+			if (this.environment.name !== 'client' && id.startsWith('@playbook/engine/')) return { id, external: true };
+			return null;
+		},
+	};
+}
+
 /** The knowledge base's sections, in reading order; each is a folder of content/docs/. */
 const sections = [
 	{ label: 'Golden rules', directory: 'rules' },
@@ -21,6 +40,9 @@ export default defineConfig({
 	// srcDir './' Starlight's docsLoader reads <srcDir>/content/docs, so the sidebar, last-updated
 	// dates and link validation keep working (a plain glob loader would break them).
 	srcDir: './',
+	vite: {
+		plugins: [engineAsNodeLoadsIt()],
+	},
 	integrations: [
 		starlight({
 			title: 'Go Memory Playbook',

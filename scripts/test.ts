@@ -2,7 +2,8 @@
  * `npm test`: the whole suite, in the order a failure is cheapest to find. Each step's own output
  * is shown; the last line sums up every step ("N passed, N failed"), which is what CI reads.
  *
- *   1. gofmt and go vet over content/snippets
+ *   1. gofmt and go vet over content/snippets; ESLint (rules and the project's import
+ *      boundaries) over the TypeScript, Astro and config files
  *   2. astro check (TypeScript strict, content schema)
  *   3. verify: every snippet compiled and run in the sandbox, every claim checked; run alone, so
  *      that benchmark ratios are not measured while other suites load the machine
@@ -29,6 +30,7 @@ interface Step {
 const steps: Step[] = [
 	{ name: 'gofmt', argv: ['sh', '-c', 'out=$(gofmt -l .); if [ -n "$out" ]; then echo "not gofmt-ed (run gofmt -w on them):"; echo "$out"; exit 1; fi'], cwd: 'content/snippets' },
 	{ name: 'go-vet', argv: ['go', 'vet', './...'], cwd: 'content/snippets' },
+	{ name: 'eslint', argv: ['npx', 'eslint', '--max-warnings=0', '.'] },
 	{ name: 'astro-check', argv: ['npx', 'astro', 'check'] },
 	{
 		name: 'verify',

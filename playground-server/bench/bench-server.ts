@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { buildApp } from '../src/app.ts';
 import { createRunner, defaultStateDir } from '../src/runner/index.ts';
 import { runSandboxed, bwrapPath } from '../src/runner/sandbox.ts';
-import type { RunRequest, RunResult } from '../../src/shared/api.ts';
+import type { RunRequest, RunResult } from '../src/contract/index.ts';
 
 const RUNS = Number(process.env.RUNS ?? 20);
 const CONCURRENCY_JOBS = Number(process.env.CONCURRENCY_JOBS ?? 24);

@@ -3,9 +3,8 @@
  * `{ "error": { "code", "message" } }` with a message that says what to change.
  */
 import type { FastifyError } from 'fastify';
-import type { RequestErrorBody, RequestErrorCode } from '../../src/shared/api.ts';
-import { allowedGodebug, modes, requestLimits } from '../../src/shared/api.ts';
-import { optionNames } from './schemas.ts';
+import type { RequestErrorBody, RequestErrorCode } from './contract/index.ts';
+import { allowedGodebug, modes, optionLimits, optionNames, requestLimits } from './contract/index.ts';
 
 export class RequestError extends Error {
 	readonly statusCode: number;
@@ -77,7 +76,8 @@ export function describeSchemaError(e: SchemaError, root = ''): string {
 			if (at.endsWith('options')) {
 				return `Unknown option "${extra}". The options are ${optionNames.join(', ')}; nothing else (no flags, no environment) reaches the toolchain.`;
 			}
-			return `Unknown field "${extra}" in ${at}. A request has only mode, files and options.`;
+			if (at === 'The request body') return `Unknown field "${extra}": a request has only mode, files and options.`;
+			return `Unknown field "${extra}" in ${at}.`;
 		}
 		case 'type': {
 			const expected = String(p['type']);
@@ -94,7 +94,7 @@ export function describeSchemaError(e: SchemaError, root = ''): string {
 		case 'maximum':
 		case 'exclusiveMinimum':
 		case 'exclusiveMaximum':
-			if (at === 'options.count') return `options.count is ${show(e.data)}; it must be a whole number from 1 to ${requestLimits.maxCount}.`;
+			if (at === 'options.count') return `options.count is ${show(e.data)}; it must be a whole number from 1 to ${optionLimits.maxCount}.`;
 			return `${at} is ${show(e.data)}; it must be ${e.keyword.replace('exclusive', '').toLowerCase() === 'minimum' ? 'at least' : 'at most'} ${String(p['limit'])}.`;
 		case 'multipleOf':
 			return `${at} is ${show(e.data)}; it must be a whole number.`;
@@ -110,7 +110,7 @@ export function describeSchemaError(e: SchemaError, root = ''): string {
 				const name = e.propertyName ?? String(p['propertyName'] ?? '');
 				return `File name ${show(name)} is not allowed. Use a plain file name ending in .go (letters, digits, "_", "-", "."; starting with a letter or digit; no directories, no "..") or go.mod.`;
 			}
-			if (at === 'options.benchtime') return `options.benchtime ${show(e.data)} is not a duration like "100ms" or "1s" (at most ${requestLimits.maxBenchtimeMs / 1000}s), nor an iteration count like "1000x".`;
+			if (at === 'options.benchtime') return `options.benchtime ${show(e.data)} is not a duration like "100ms" or "1s" (at most ${optionLimits.maxBenchtimeMs / 1000}s), nor an iteration count like "1000x".`;
 			if (at === 'options.bench') return `options.bench must be a regular expression on one line, without control characters.`;
 			return `${at} ${show(e.data)} does not have the expected form.`;
 		}

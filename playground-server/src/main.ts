@@ -57,7 +57,7 @@ if (config.selfTest) {
 }
 
 const scheduler = new Scheduler({ workers: config.workers, queueSize: config.queueSize, benchQueueSize: config.benchQueueSize });
-const app = await buildApp({ runner, scheduler, state, loggerInstance: log, config });
+const app = await buildApp({ runner, scheduler, state, loggerInstance: log, config, ownsRunner: true });
 try {
 	await app.listen({ port: config.port, host: config.host });
 } catch (e) {
@@ -93,11 +93,12 @@ async function shutdown(signal: string): Promise<void> {
 	log.info({ signal, running: scheduler.stats() }, 'shutting down: no new jobs, finishing running ones');
 	scheduler.close();
 	try {
+		// Drains the jobs and disposes the runner (the app's onClose hooks).
 		await app.close();
 	} catch (e) {
 		log.error({ err: e }, 'closing the server failed');
+		await runner.dispose();
 	}
-	await runner.dispose();
 	log.info('stopped; every job directory removed');
 	process.exit(0);
 }

@@ -4,7 +4,8 @@
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Scheduler } from './runner/scheduler.ts';
-import type { ResultCache } from './result-cache.ts';
+import type { JobEvents } from './jobs/jobs.ts';
+import type { MemoryStore } from './jobs/memory-store.ts';
 
 export interface Metrics {
 	registry: Registry;
@@ -19,7 +20,7 @@ export interface Metrics {
 	rejected: Counter<'reason'>;
 }
 
-export function createMetrics(scheduler: Scheduler, cache: ResultCache | null): Metrics {
+export function createMetrics(scheduler: Scheduler, cache: MemoryStore | null): Metrics {
 	const registry = new Registry();
 	collectDefaultMetrics({ register: registry, prefix: 'playbook_' });
 	const lanes = ['pool', 'bench'] as const;
@@ -73,5 +74,18 @@ export function createMetrics(scheduler: Scheduler, cache: ResultCache | null): 
 		cacheMisses: new Counter({ name: 'playbook_result_cache_misses_total', help: 'Requests not in the result cache.', labelNames: ['mode'], registers: [registry] }),
 		sharedJobs: new Counter({ name: 'playbook_shared_jobs_total', help: 'Requests that joined an identical job already running.', labelNames: ['mode'], registers: [registry] }),
 		rejected: new Counter({ name: 'playbook_requests_rejected_total', help: 'Requests refused before running, by reason.', labelNames: ['reason'], registers: [registry] }),
+	};
+}
+
+/** The jobs layer's events, counted in the metrics. */
+export function jobEvents(metrics: Metrics): JobEvents {
+	return {
+		hit: (mode) => metrics.cacheHits.inc({ mode }),
+		miss: (mode) => metrics.cacheMisses.inc({ mode }),
+		shared: (mode) => metrics.sharedJobs.inc({ mode }),
+		finished: (mode, result) => {
+			metrics.jobs.inc({ mode, outcome: result.error?.code ?? 'ok' });
+			metrics.jobDuration.observe({ mode }, result.durationMs / 1000);
+		},
 	};
 }

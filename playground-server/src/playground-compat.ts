@@ -3,7 +3,7 @@
  * program (prog.go) or a txtar archive of several files; the answer is the Playground's
  * `{Errors, Events, Status, IsTest, TestsFailed, VetErrors, VetOK}`.
  */
-import type { Mode, RunResult } from '../../src/shared/api.ts';
+import type { Mode, RunResult } from './contract/index.ts';
 import { RequestError } from './errors.ts';
 
 export interface PlaygroundEvent {

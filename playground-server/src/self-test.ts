@@ -4,7 +4,7 @@
  * unprivileged user, no capabilities, a seccomp filter, an empty environment). The server refuses
  * to start when one fails, with what failed and what to do, rather than serve jobs unisolated.
  */
-import type { RunResult } from '../../src/shared/api.ts';
+import type { RunResult } from './contract/index.ts';
 
 export interface SelfTestRunner {
 	readonly sandbox: 'bwrap' | 'unsafe-local';

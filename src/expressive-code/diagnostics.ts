@@ -8,8 +8,8 @@
  */
 import { definePlugin, ExpressiveCodeAnnotation, type AnnotationRenderOptions } from '@astrojs/starlight/expressive-code';
 import { h } from '@astrojs/starlight/expressive-code/hast';
-import type { PlacedDiagnostic } from '../snippets/present.ts';
-import { diagnosticsSource, kindLabels, lineTone, markTone } from '../snippets/present.ts';
+import type { PlacedDiagnostic } from '../results-view/index.ts';
+import { diagnosticsSource, kindLabels, lineTone, markTone } from '../results-view/index.ts';
 
 declare module '@expressive-code/core' {
 	export interface ExpressiveCodeBlockProps {

@@ -3,7 +3,7 @@
  * something a reader can act on. The base URL is a build-time setting (PUBLIC_PLAYGROUND_API);
  * empty means the site's own origin, which is how `npm start` serves both.
  */
-import type { RequestErrorBody, RunRequest, RunResult } from '../shared/api.ts';
+import type { RequestErrorBody, RunRequest, RunResult } from '@playbook/engine/contract';
 
 export const apiBase: string = (import.meta.env.PUBLIC_PLAYGROUND_API ?? '').replace(/\/+$/, '');
 

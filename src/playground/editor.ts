@@ -13,8 +13,8 @@ import { bracketMatching, HighlightStyle, indentOnInput, indentUnit, syntaxHighl
 import { tags as t } from '@lezer/highlight';
 import { go } from '@codemirror/lang-go';
 import { forEachDiagnostic, lintGutter, lintKeymap, setDiagnostics, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
-import type { Diagnostic } from '../shared/api.ts';
-import { kindLabels, markTone, placeDiagnostics } from '../snippets/present.ts';
+import type { Diagnostic } from '@playbook/engine/contract';
+import { kindLabels, markTone, placeDiagnostics } from '../results-view/index.ts';
 
 export interface EditorOptions {
 	/** Called after every change, with the file that changed. */

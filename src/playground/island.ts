@@ -8,9 +8,11 @@
  * live sections are rendered by the same functions as the baked ones (src/snippets/present.ts).
  * The editor (./editor.ts, CodeMirror) is a dynamic import: no editor code loads until Edit.
  */
-import type { Diagnostic, Mode, RunOptions, RunResult } from '../shared/api.ts';
-import { requestLimits } from '../shared/api.ts';
-import { codeDiagnostics, formatNumber, isCompileFailure, modeOptions, placeDiagnostics, resultSectionHtml, shownOnCode } from '../snippets/present.ts';
+import type { Diagnostic, Mode, RunOptions, RunResult } from '@playbook/engine/contract';
+import { optionLimits, requestLimits } from '@playbook/engine/contract';
+import { codeDiagnostics, formatNumber, isCompileFailure, placeDiagnostics, resultSectionHtml, shownOnCode } from '../results-view/index.ts';
+import type { createEditors as CreateEditorsFn } from './editor.ts';
+import { snippetRequestOptions } from './request-options.ts';
 import { runRemote, type Outcome } from './client.ts';
 import { drawMarks, enhanceBakedMarks, installTooltip } from './marks.ts';
 import { maxLinkLength, shareLink, sharedInUrl, urlSharesSomething, type Shared } from './share.ts';
@@ -245,7 +247,7 @@ class GoPlayground extends HTMLElement {
 	}
 
 	#options(mode: Mode): RunOptions {
-		const o = modeOptions(mode, this.#p.options);
+		const o = snippetRequestOptions(mode, this.#p.options);
 		if (mode === 'escape') {
 			if (this.#ui.detail.checked) o.escapeDetail = 2;
 			else delete o.escapeDetail;
@@ -424,7 +426,7 @@ class GoPlayground extends HTMLElement {
 		const { edit, reset, code } = this.#ui;
 		edit.disabled = true;
 		edit.textContent = 'Loading editor…';
-		let createEditors: typeof import('./editor.ts').createEditors;
+		let createEditors: typeof CreateEditorsFn;
 		try {
 			({ createEditors } = await import('./editor.ts'));
 		} catch {
@@ -581,7 +583,7 @@ class GoPlayground extends HTMLElement {
 		}
 		const o = s.options ?? {};
 		if (o.escapeDetail) this.#ui.detail.checked = o.escapeDetail === 2;
-		if (o.count) this.#ui.count.value = String(Math.min(requestLimits.maxCount, Math.max(1, o.count)));
+		if (o.count) this.#ui.count.value = String(Math.min(optionLimits.maxCount, Math.max(1, o.count)));
 		if (o.benchtime && [...this.#ui.benchtime.options].some((x) => x.value === o.benchtime)) this.#ui.benchtime.value = o.benchtime;
 		if (s.files) {
 			this.#files = { ...s.files };

@@ -5,8 +5,8 @@
  * marks look exactly like the baked ones. Marks are focusable and show their message in a tooltip
  * on hover and on keyboard focus.
  */
-import type { PlacedDiagnostic } from '../snippets/present.ts';
-import { diagnosticsSource, kindLabels, lineTone, markTone } from '../snippets/present.ts';
+import type { PlacedDiagnostic } from '../results-view/index.ts';
+import { diagnosticsSource, kindLabels, lineTone, markTone } from '../results-view/index.ts';
 
 const lineCell = (line: Element) => line.querySelector(':scope > .code') ?? line;
 

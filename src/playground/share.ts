@@ -8,8 +8,8 @@
  * through; code that does not fit (roughly 25–30 KB of Go) is not shared as a link: the reader is
  * told to copy it instead.
  */
-import type { Mode, RunOptions } from '../shared/api.ts';
-import { modes } from '../shared/api.ts';
+import type { Mode, RunOptions } from '@playbook/engine/contract';
+import { modes } from '@playbook/engine/contract';
 
 export interface Shared {
 	/** The snippet ("basics/new-counter"), or "play" for /play. */

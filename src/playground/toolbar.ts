@@ -2,32 +2,18 @@
  * What the playground toolbar offers, shared by its markup (Toolbar.astro, rendered at build time)
  * and the island that adopts that markup in the browser. Browser-safe: no Node imports.
  */
-import type { Mode, RunOptions } from '../shared/api.ts';
-import { benchtimeMs, requestLimits } from '../shared/api.ts';
-import { benchDefaults } from '../snippets/present.ts';
+import type { Capabilities, Mode, RunOptions } from '@playbook/engine/contract';
+import { benchmarkCount, benchtimeMs, optionLimits, requestLimits } from '@playbook/engine/contract';
+import { benchDefaults } from './request-options.ts';
+
+export { capabilities, type Capabilities } from '@playbook/engine/contract';
 
 export const actionOrder: readonly Mode[] = ['run', 'escape', 'test', 'bench'];
 export const actionLabels: Record<Mode, string> = { run: 'Run', escape: 'Escape analysis', test: 'Test', bench: 'Benchmark' };
 
-export type Capabilities = Record<Mode, boolean>;
-
-const benchmarkFunc = /^func Benchmark\w*\(/gm;
-
 /** What an unedited snippet offers, as the build read it. */
 export function bakedCapabilities(spec: { isMain: boolean; hasTests: boolean; hasBenchmarks: boolean }): Capabilities {
 	return { run: spec.isMain, escape: true, test: spec.hasTests, bench: spec.hasBenchmarks };
-}
-
-/** What the code offers, read from the code itself (the reader may add a benchmark). */
-export function capabilities(files: Record<string, string>): Capabilities {
-	const all = Object.entries(files);
-	const tests = all.filter(([f]) => f.endsWith('_test.go')).map(([, c]) => c);
-	return {
-		run: all.some(([f, c]) => !f.endsWith('_test.go') && /^package main\b/m.test(c) && /^func main\(\)/m.test(c)),
-		escape: true,
-		test: tests.some((c) => /^func (?:Test|Example)\w*\(/m.test(c)),
-		bench: tests.some((c) => c.match(benchmarkFunc) !== null),
-	};
 }
 
 /** The action Ctrl/Cmd+Enter starts until the reader picks one: the most telling the code offers. */
@@ -40,11 +26,11 @@ export const shortcutHint = (modifier: string) => `${modifier}+↵`;
 export const shortcutTitle = (mode: Mode, modifier: string) => `${actionLabels[mode]} (${modifier}+Enter)`;
 
 /** -count choices, within the server's limit. */
-export const countChoices = Array.from({ length: requestLimits.maxCount }, (_, i) => i + 1);
+export const countChoices = Array.from({ length: optionLimits.maxCount }, (_, i) => i + 1);
 
 /** -benchtime choices within the server's limit, with the snippet's own setting kept if it is not one of them. */
 export function benchtimeChoices(current: string): string[] {
-	const times = ['100ms', '200ms', '500ms', '1s', '2s'].filter((t) => (benchtimeMs(t) ?? 0) <= requestLimits.maxBenchtimeMs);
+	const times = ['100ms', '200ms', '500ms', '1s', '2s'].filter((t) => (benchtimeMs(t) ?? 0) <= optionLimits.maxBenchtimeMs);
 	return times.includes(current) ? times : [current, ...times];
 }
 
@@ -55,9 +41,7 @@ export function benchtimeChoices(current: string): string[] {
 export function benchSecondsAtLeast(files: Record<string, string>, count: number, benchtime: string): number | null {
 	const ms = benchtimeMs(benchtime);
 	if (ms === null || Number.isNaN(ms)) return null;
-	const benchmarks = Object.entries(files)
-		.filter(([name]) => name.endsWith('_test.go'))
-		.reduce((n, [, code]) => n + (code.match(benchmarkFunc)?.length ?? 0), 0);
+	const benchmarks = benchmarkCount(files);
 	return (benchmarks * count * ms) / 1000;
 }
 

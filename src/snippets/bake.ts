@@ -2,8 +2,9 @@
  * What the build needs to render a snippet: its display code, its results (from the result cache
  * or the sandbox) and whether its claims hold. Node-only; the browser gets the JSON it produces.
  */
-import type { RunOptions } from '../shared/api.ts';
-import { loadSnippet, splitSrc } from './catalog.ts';
+import { AstroError } from 'astro/errors';
+import type { RunOptions } from '@playbook/engine/contract';
+import { loadSnippet, snippetsRoot, splitSrc } from './catalog.ts';
 import { checkSnippet, type CheckFailure } from './check.ts';
 import { snippetResults, type SnippetResults } from './results.ts';
 import { hasClaims, type SnippetSpec } from './expectations.ts';
@@ -34,11 +35,19 @@ export function claimCount(spec: SnippetSpec): number {
 	);
 }
 
-export async function bakeSnippet(src: string): Promise<BakedSnippet> {
+/** A snippet for a page: author mistakes (a wrong path, options the server refuses) stop the build as AstroErrors with a hint. */
+export async function bakeSnippet(src: string, root = snippetsRoot): Promise<BakedSnippet> {
 	const { id, file } = splitSrc(src);
-	const spec = await loadSnippet(id);
+	const spec = await loadSnippet(id, root);
 	if (!(file in spec.files)) {
-		throw new Error(`<Playground src="${src}">: content/snippets/${id} has no file ${file} (it has ${Object.keys(spec.files).join(', ')})`);
+		throw new AstroError(`<Playground src="${src}">: content/snippets/${id} has no file ${file}.`, `That snippet has ${Object.keys(spec.files).join(', ')}; name one of them in src.`);
+	}
+	const options = spec.problems.filter((p) => p.message.startsWith('//playbook:options'));
+	if (options.length > 0) {
+		throw new AstroError(
+			`content/snippets/${id}: ${options.map((p) => `${p.file}:${p.line}: ${p.message}`).join('; ')}`,
+			'The options line takes what a live request may ask for (README: How to add a snippet, Options); the server would refuse this one, so the page\'s buttons could not run it.',
+		);
 	}
 	const results = await snippetResults(spec);
 	const failures = checkSnippet(spec, results);

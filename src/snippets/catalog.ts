@@ -2,6 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { AstroError } from 'astro/errors';
 import { parseSnippet, type SnippetSpec } from './expectations.ts';
 
 export const snippetsRoot = join(process.cwd(), 'content', 'snippets');
@@ -24,12 +25,16 @@ export async function listSnippets(root = snippetsRoot): Promise<string[]> {
 /** Reads and parses one snippet folder: its .go files and go.mod, if any. */
 export async function loadSnippet(id: string, root = snippetsRoot): Promise<SnippetSpec> {
 	const dir = join(root, ...id.split('/'));
-	if (!existsSync(dir)) throw new Error(`no snippet folder content/snippets/${id}`);
+	if (!existsSync(dir)) {
+		throw new AstroError(`There is no snippet folder content/snippets/${id}.`, 'A snippet is a folder under content/snippets/<topic>/<name>/ holding one Go package; check the path in <Playground src>, or create the folder (README: How to add a snippet).');
+	}
 	const files: Record<string, string> = {};
 	for (const name of (await readdir(dir)).sort()) {
 		if (name.endsWith('.go') || name === 'go.mod') files[name] = await readFile(join(dir, name), 'utf8');
 	}
-	if (!Object.keys(files).some((f) => f.endsWith('.go'))) throw new Error(`content/snippets/${id} holds no .go file`);
+	if (!Object.keys(files).some((f) => f.endsWith('.go'))) {
+		throw new AstroError(`content/snippets/${id} holds no .go file.`, 'Put the snippet\'s Go files (main.go for a program, *_test.go for tests and benchmarks) in that folder.');
+	}
 	return parseSnippet(id, files);
 }
 
@@ -37,7 +42,7 @@ export async function loadSnippet(id: string, root = snippetsRoot): Promise<Snip
 export function splitSrc(src: string): { id: string; file: string } {
 	const i = src.lastIndexOf('/');
 	if (i <= 0 || !src.endsWith('.go')) {
-		throw new Error(`Playground src="${src}" must name a .go file inside a snippet folder, e.g. src="maps/clear/main_test.go"`);
+		throw new AstroError(`<Playground src="${src}"> does not name a .go file inside a snippet folder.`, 'Give the path of a Go file relative to content/snippets/, e.g. <Playground src="maps/clear-nan/main.go" />.');
 	}
 	return { id: src.slice(0, i), file: src.slice(i + 1) };
 }
@@ -73,14 +78,14 @@ export async function playgroundReferences(root = docsRoot): Promise<PageReferen
 export function brokenReferences(refs: PageReference[], root = snippetsRoot): string[] {
 	const broken: string[] = [];
 	for (const ref of refs) {
-		let problem: string | null = null;
+		const at = `${ref.page}:${ref.line}`;
 		try {
 			const { id, file } = splitSrc(ref.src);
-			if (!existsSync(join(root, id, file))) problem = `content/snippets/${ref.src} does not exist`;
+			if (!existsSync(join(root, id, file))) broken.push(`${at}: <Playground src="${ref.src}">: content/snippets/${ref.src} does not exist`);
 		} catch (e) {
-			problem = (e as Error).message;
+			// The error names the src itself.
+			broken.push(`${at}: ${(e as Error).message}`);
 		}
-		if (problem) broken.push(`${ref.page}:${ref.line}: <Playground src="${ref.src}">: ${problem}`);
 	}
 	return broken;
 }

@@ -2,7 +2,7 @@
  * Checks a snippet's claims against what the toolchain really said. Every failure names the
  * snippet file and line on disk, what was claimed, and what was measured or reported instead.
  */
-import type { Benchmark, Diagnostic, RunResult } from '../shared/api.ts';
+import { median, type Benchmark, type Diagnostic, type RunResult } from '@playbook/engine/contract';
 import type { BenchClaim, Comparison, SnippetSpec } from './expectations.ts';
 import { hasClaims, originalLine } from './expectations.ts';
 import type { SnippetResults } from './results.ts';
@@ -12,12 +12,6 @@ export interface CheckFailure {
 	where: string;
 	message: string;
 }
-
-const median = (xs: number[]) => {
-	const s = [...xs].sort((a, b) => a - b);
-	const mid = Math.floor(s.length / 2);
-	return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 const compare = (a: number, op: Comparison, b: number) =>
 	op === '==' ? a === b : op === '!=' ? a !== b : op === '<' ? a < b : op === '<=' ? a <= b : op === '>' ? a > b : a >= b;

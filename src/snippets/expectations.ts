@@ -6,7 +6,7 @@
  * results are produced by running the display files, so every claim also records its display
  * line, and `toOriginal` maps a display line back.
  */
-import { allowedGodebug, errorCodes, type ErrorCode, type GodebugSetting, type RunOptions } from '../shared/api.ts';
+import { benchmarkCount, errorCodes, hasTests, isMainPackage, parseSnippetOptions, type ErrorCode, type RunOptions } from '@playbook/engine/contract';
 import { lineComments } from './go-comments.ts';
 
 export interface Pattern {
@@ -167,50 +167,6 @@ function parseFileClaim(body: string): FileClaim | string {
 	return `unknown claim "${body}"; a full-line want is one of: stdout "re", !stdout "re" (likewise stderr, output), exit N, error <code>, BenchmarkName metric op value`;
 }
 
-/** `//playbook:options key=value …`, validated as the server validates a request's options. */
-export function parseOptions(text: string): RunOptions | string {
-	const options: RunOptions = {};
-	for (const token of text.trim().split(/\s+/).filter(Boolean)) {
-		const [key = '', value] = token.split(/=(.*)/s);
-		switch (key) {
-			case 'race':
-				options.race = value === undefined || value === 'true';
-				break;
-			case 'inlining':
-				if (value !== 'true' && value !== 'false') return 'inlining=true or inlining=false';
-				options.inlining = value === 'true';
-				break;
-			case 'escapeDetail':
-				if (value !== '1' && value !== '2') return 'escapeDetail=1 or escapeDetail=2';
-				options.escapeDetail = Number(value) as 1 | 2;
-				break;
-			case 'count': {
-				const n = Number(value);
-				if (!Number.isInteger(n) || n < 1 || n > 10) return 'count is a whole number from 1 to 10';
-				options.count = n;
-				break;
-			}
-			case 'benchtime':
-				if (!value || !/^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s)|\d+x)$/.test(value)) return 'benchtime is a duration like 100ms or an iteration count like 1000x';
-				options.benchtime = value;
-				break;
-			case 'bench':
-				if (!value) return 'bench=<regexp>';
-				options.bench = value;
-				break;
-			case 'godebug':
-				for (const setting of (value ?? '').split(',')) {
-					if (!allowedGodebug.includes(setting as GodebugSetting)) return `godebug ${setting} is not allowed; allowed: ${allowedGodebug.join(', ')}`;
-					(options.godebug ??= []).push(setting as GodebugSetting);
-				}
-				break;
-			default:
-				return `unknown option ${key}; options are benchtime, count, bench, godebug, race, escapeDetail, inlining`;
-		}
-	}
-	return options;
-}
-
 export function parseSnippet(id: string, files: Record<string, string>): SnippetSpec {
 	const spec: SnippetSpec = {
 		id,
@@ -229,15 +185,15 @@ export function parseSnippet(id: string, files: Record<string, string>): Snippet
 		hasBenchmarks: false,
 		problems: [],
 	};
+	spec.isMain = isMainPackage(files);
+	spec.hasTests = hasTests(files);
+	spec.hasBenchmarks = benchmarkCount(files) > 0;
 	for (const [file, source] of Object.entries(files)) {
 		if (!file.endsWith('.go')) {
 			spec.display[file] = source;
 			continue;
 		}
 		const isTest = file.endsWith('_test.go');
-		if (!isTest && /^package main\b/m.test(source)) spec.isMain = true;
-		if (isTest && /^func (?:Test|Example)\w*\(/m.test(source)) spec.hasTests = true;
-		if (isTest && /^func Benchmark\w*\(/m.test(source)) spec.hasBenchmarks = true;
 
 		const lines = source.split('\n');
 		const drop = new Set<number>();
@@ -248,8 +204,8 @@ export function parseSnippet(id: string, files: Record<string, string>): Snippet
 		for (const c of lineComments(source)) {
 			const options = /^playbook:options(?:\s+(.*))?$/.exec(c.text);
 			if (options && !c.trailing) {
-				const parsed = parseOptions(options[1] ?? '');
-				if (typeof parsed === 'string') problem(c.line, `//playbook:options: ${parsed}`);
+				const parsed = parseSnippetOptions(options[1] ?? '');
+				if ('problem' in parsed) problem(c.line, `//playbook:options: ${parsed.problem}`);
 				else Object.assign(spec.options, parsed);
 				drop.add(c.line);
 				continue;

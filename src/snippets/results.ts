@@ -1,41 +1,21 @@
 /**
- * Produces a snippet's results (escape analysis, output, tests, benchmarks) with the sandbox
- * server's own Runner, cached on disk by the server's result key (mode, options, Go version,
- * files). The checker and the site build share this cache: `npm test` verifies the snippets, then
- * builds the site from the results the verification produced, and a rebuild with nothing changed
- * starts no Go process at all (not even `go env`: the Go version is read from GOROOT/VERSION).
+ * Produces a snippet's results (escape analysis, output, tests, benchmarks) through the engine's
+ * jobs layer, the same as the live server: the same validation and normalization (a snippet
+ * option the server would refuse fails here), the same cache key, single flight. The store is a
+ * folder of files keyed on the runner's fingerprint, so the checker and the site build share it:
+ * `npm test` verifies the snippets, then builds the site from the results the verification
+ * produced, and a rebuild with nothing changed starts no Go process at all (not even `go env`:
+ * the Go version is read from GOROOT/VERSION).
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
-import type { Mode, RunRequest, RunResult } from '../shared/api.ts';
-import { cacheable, createRunner, laneOf, resultCacheKey, Scheduler, type Runner } from '../../playground-server/src/runner/index.ts';
+import type { Mode, RunRequest, RunResult } from '@playbook/engine/contract';
+import { FileStore, Jobs, type JobRunner } from '@playbook/engine/jobs';
+import { createRunner, runnerFingerprint, Scheduler, type Runner } from '@playbook/engine/runner';
 import type { SnippetSpec } from './expectations.ts';
-import { modeOptions } from './present.ts';
+import { snippetRequestOptions } from '../playground/request-options.ts';
 
 export type SnippetResults = Partial<Record<Mode, RunResult>>;
-
-/**
- * Results are also a function of the code that produced and parsed them: the cache lives in a
- * folder named after a hash of the runner's sources (and the API types), so changing a parser or
- * a limit never serves results of the old code.
- */
-function runnerFingerprint(): string {
-	const hash = createHash('sha256');
-	const walk = (dir: string) => {
-		for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-			const p = join(dir, e.name);
-			if (e.isDirectory()) walk(p);
-			else if (e.name.endsWith('.ts')) hash.update(p).update(readFileSync(p));
-		}
-	};
-	walk(join(process.cwd(), 'playground-server', 'src', 'runner'));
-	hash.update(readFileSync(join(process.cwd(), 'src', 'shared', 'api.ts')));
-	return hash.digest('hex').slice(0, 16);
-}
-
-const cacheDir = join(process.cwd(), '.cache', 'snippet-results', runnerFingerprint());
 
 interface Stats {
 	runs: number;
@@ -48,12 +28,7 @@ interface Shared {
 	stats: Stats;
 	runner: Promise<Runner> | null;
 	goVersion: string | null;
-	/**
-	 * The server's scheduler, with benchmarks alone: no compile runs beside a benchmark, so the
-	 * time ratios the snippets claim are measured on a quiet machine.
-	 */
-	scheduler: Scheduler;
-	inFlight: Map<string, Promise<RunResult>>;
+	jobs: Jobs | null;
 }
 
 // Astro bundles this module into page chunks, so a module-level variable would exist once per
@@ -63,8 +38,7 @@ const shared: Shared = (g.__playbookSnippets ??= {
 	stats: { runs: 0, cacheHits: 0, goMs: 0, byMode: {} },
 	runner: null,
 	goVersion: null,
-	scheduler: new Scheduler({ workers: 2, queueSize: 100_000, benchQueueSize: 100_000, benchAlone: true }),
-	inFlight: new Map(),
+	jobs: null,
 });
 
 export function snippetStats(): Stats {
@@ -93,6 +67,37 @@ function runner(): Promise<Runner> {
 	return shared.runner;
 }
 
+/**
+ * The runner is started on the first result the store does not have: a build whose results are
+ * all stored never starts it. The version it reports before that is GOROOT/VERSION's.
+ */
+const lazyRunner: JobRunner = {
+	get goVersion() {
+		return goVersion();
+	},
+	run: async (request, signal) => (await runner()).run(request, signal),
+	vet: async (request, signal) => (await runner()).vet(request, signal),
+};
+
+function jobs(): Jobs {
+	shared.jobs ??= new Jobs({
+		runner: lazyRunner,
+		// Benchmarks alone: no compile runs beside a benchmark, so the time ratios the snippets
+		// claim are measured on a quiet machine. Queues unbounded: the build waits, it is not shed.
+		scheduler: new Scheduler({ workers: 2, queueSize: 100_000, benchQueueSize: 100_000, benchAlone: true }),
+		store: new FileStore(join(process.cwd(), '.cache', 'snippet-results', runnerFingerprint())),
+		events: {
+			hit: () => shared.stats.cacheHits++,
+			finished: (mode, _result, ranMs) => {
+				shared.stats.runs++;
+				shared.stats.goMs += ranMs;
+				shared.stats.byMode[mode as Mode] = (shared.stats.byMode[mode as Mode] ?? 0) + 1;
+			},
+		},
+	});
+	return shared.jobs;
+}
+
 export async function disposeRunner(): Promise<void> {
 	if (!shared.runner) return;
 	const r = await shared.runner.catch(() => null);
@@ -100,50 +105,11 @@ export async function disposeRunner(): Promise<void> {
 	await r?.dispose();
 }
 
-/** A snippet shown on two pages is rendered twice at once: the second render waits for the first. */
-function cachedRun(request: RunRequest): Promise<RunResult> {
-	const key = resultCacheKey(request, goVersion());
-	let pending = shared.inFlight.get(key);
-	if (!pending) {
-		pending = cachedRunOnce(request, key).finally(() => shared.inFlight.delete(key));
-		shared.inFlight.set(key, pending);
-	}
-	return pending;
-}
-
-async function cachedRunOnce(request: RunRequest, key: string): Promise<RunResult> {
-	const file = join(cacheDir, `${key}.json`);
-	try {
-		const hit = JSON.parse(await readFile(file, 'utf8')) as RunResult;
-		shared.stats.cacheHits++;
-		return { ...hit, cached: true };
-	} catch {}
-	const r = await runner();
-	// Timed inside the scheduler: the time a job ran, not the time it waited for its turn.
-	const result = await shared.scheduler.submit(laneOf(request.mode), async (signal) => {
-		const started = performance.now();
-		try {
-			return await r.run(request, signal);
-		} finally {
-			shared.stats.goMs += performance.now() - started;
-		}
-	});
-	shared.stats.runs++;
-	shared.stats.byMode[request.mode] = (shared.stats.byMode[request.mode] ?? 0) + 1;
-	if (cacheable(result)) {
-		await mkdir(cacheDir, { recursive: true });
-		const tmp = `${file}.${process.pid}.tmp`;
-		await writeFile(tmp, JSON.stringify(result));
-		await rename(tmp, file);
-	}
-	return result;
-}
-
-/** The requests a snippet needs, each with only the options that mode uses. */
+/** The requests a snippet needs, each with the options that mode takes. */
 export function snippetRequests(spec: SnippetSpec): Partial<Record<Mode, RunRequest>> {
-	// The same options the in-page playground sends (present.ts), so a reader's first click on an
-	// unedited snippet asks the server for exactly what the build recorded.
-	const request = (mode: Mode): RunRequest => ({ mode, files: spec.display, options: modeOptions(mode, spec.options) });
+	// The same options the in-page playground sends, so a reader's first click on an unedited
+	// snippet asks the server for exactly what the build recorded.
+	const request = (mode: Mode): RunRequest => ({ mode, files: spec.display, options: snippetRequestOptions(mode, spec.options) });
 	const requests: Partial<Record<Mode, RunRequest>> = { escape: request('escape') };
 	if (spec.isMain) requests.run = request('run');
 	if (spec.hasTests) requests.test = request('test');
@@ -158,12 +124,12 @@ export function snippetRequests(spec: SnippetSpec): Partial<Record<Mode, RunRequ
 export async function snippetResults(spec: SnippetSpec): Promise<SnippetResults> {
 	const requests = snippetRequests(spec);
 	const results: SnippetResults = {};
-	results.escape = await cachedRun(requests.escape!);
+	results.escape = await jobs().run(requests.escape!);
 	if (results.escape.error?.code === 'compile_error' || results.escape.error?.code === 'import_not_allowed') return results;
 	const rest = (['run', 'test', 'bench'] as const).filter((m) => requests[m]);
 	await Promise.all(
 		rest.map(async (mode) => {
-			results[mode] = await cachedRun(requests[mode]!);
+			results[mode] = await jobs().run(requests[mode]!);
 		}),
 	);
 	return results;

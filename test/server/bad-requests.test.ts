@@ -4,7 +4,7 @@
  * the real one).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { requestLimits } from '../../src/shared/api.ts';
+import { requestLimits } from '@playbook/engine/contract';
 import { startServer, type TestServer } from './helpers.ts';
 
 let server: TestServer;
@@ -23,6 +23,8 @@ interface Bad {
 	name: string;
 	url?: string;
 	method?: 'POST' | 'GET' | 'PUT';
+	/** The Allow header a 405 must carry. */
+	allow?: string;
 	contentType?: string | null;
 	body?: string | Buffer | null;
 	status: number;
@@ -91,7 +93,10 @@ const cases: Bad[] = [
 	{ name: 'race for escape analysis', body: withOptions('escape', { race: true }), status: 400, code: 'invalid_request', says: /options\.race does not apply to mode "escape"/ },
 	{ name: 'a bench regexp that is too long', body: withOptions('bench', { bench: 'x'.repeat(201) }), status: 400, code: 'invalid_request', says: /options\.bench is longer than 200 characters/ },
 	{ name: 'a bench regexp with a newline', body: withOptions('bench', { bench: 'A\n-test.v' }), status: 400, code: 'invalid_request', says: /one line/ },
-	{ name: 'GET on the run endpoint', method: 'GET', body: null, contentType: null, status: 404, code: 'not_found', says: /There is no GET \/api\/run\. Use POST \/api\/run/ },
+	{ name: 'GET on the run endpoint', method: 'GET', body: null, contentType: null, status: 405, code: 'method_not_allowed', says: /^\/api\/run does not take GET; use POST\.$/, allow: 'POST' },
+	{ name: 'PUT on /compile', method: 'PUT', url: '/compile', body: null, contentType: null, status: 405, code: 'method_not_allowed', says: /^\/compile does not take PUT; use POST\.$/, allow: 'POST' },
+	{ name: 'POST on /healthz', url: '/healthz', body: body(ok), status: 405, code: 'method_not_allowed', says: /^\/healthz does not take POST; use GET or HEAD\.$/, allow: 'GET, HEAD' },
+	{ name: 'a form larger than /compile takes', url: '/compile', contentType: 'application/x-www-form-urlencoded', body: `body=${'x'.repeat(4 * requestLimits.maxSourceBytes)}`, status: 413, code: 'payload_too_large', says: /larger than 256 KiB/ },
 	{ name: 'an endpoint that does not exist', url: '/api/exec', body: body(ok), status: 404, code: 'not_found', says: /There is no POST \/api\/exec.*POST \/api\/run/ },
 	{ name: '/compile without the body field', url: '/compile', contentType: 'application/x-www-form-urlencoded', body: 'withVet=true', status: 400, code: 'invalid_request', says: /form field "body" is missing/ },
 	{ name: '/compile with JSON', url: '/compile', body: body({ body: main }), status: 415, code: 'unsupported_media_type', says: /takes a form/ },
@@ -114,6 +119,7 @@ describe('each bad request gets its status and a JSON error saying what to chang
 		expect({ status: res.statusCode, code: answer.error?.code }).toEqual({ status: c.status, code: c.code });
 		expect(answer.error.message).toMatch(c.says);
 		expect(Object.keys(answer)).toEqual(['error']);
+		if (c.allow) expect(res.headers['allow']).toBe(c.allow);
 	});
 
 	test('there are at least 30 of them', () => {

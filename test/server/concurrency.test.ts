@@ -4,7 +4,7 @@
  * side, and shutdown with jobs running and waiting.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { RunRequest, RunResult } from '../../src/shared/api.ts';
+import type { RunRequest, RunResult } from '@playbook/engine/contract';
 import { leftovers, startServer, type TestServer } from './helpers.ts';
 
 async function post(server: TestServer, request: RunRequest): Promise<{ status: number; retryAfter: string | null; body: RunResult & { error: { code: string } | null } }> {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppConfig } from '../../playground-server/src/app.ts';
 import { createRunner, type Limits, type Runner } from '../../playground-server/src/runner/index.ts';
-import type { RunRequest, RunResult } from '../../src/shared/api.ts';
+import type { RunRequest, RunResult } from '@playbook/engine/contract';
 
 export interface TestServer {
 	app: FastifyInstance;

@@ -20,7 +20,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ErrorCode, Mode, RunOptions } from '../../src/shared/api.ts';
+import type { ErrorCode, Mode, RunOptions } from '@playbook/engine/contract';
 import { defaultStateDir } from '../../playground-server/src/runner/index.ts';
 import { hello, leftovers, startServer, type TestServer } from './helpers.ts';
 

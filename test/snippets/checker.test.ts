@@ -82,6 +82,6 @@ describe('the snippet checker', () => {
 		const broken = brokenReferences(refs, fixtures);
 		expect(broken).toHaveLength(2);
 		expect(broken[0]).toMatch(/page\.mdx:7: <Playground src="does-not\/exist.go">: content\/snippets\/does-not\/exist.go does not exist/);
-		expect(broken[1]).toMatch(/must name a \.go file inside a snippet folder/);
+		expect(broken[1]).toMatch(/does not name a \.go file inside a snippet folder/);
 	});
 });

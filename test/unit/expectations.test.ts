@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { hasClaims, parseOptions, parseSnippet } from '../../src/snippets/expectations.ts';
+import { parseSnippetOptions as parseOptions } from '@playbook/engine/contract';
+import { hasClaims, parseSnippet } from '../../src/snippets/expectations.ts';
 import { lineComments } from '../../src/snippets/go-comments.ts';
 
 describe('lineComments', () => {
@@ -106,8 +107,16 @@ describe('parseOptions', () => {
 		expect(parseOptions('race escapeDetail=2 inlining=false bench=Map')).toEqual({ race: true, escapeDetail: 2, inlining: false, bench: 'Map' });
 		expect(parseOptions('benchtime=5000x')).toEqual({ benchtime: '5000x' });
 		expect(parseOptions('godebug=gctrace=1,madvdontneed=1')).toEqual({ godebug: ['gctrace=1', 'madvdontneed=1'] });
-		expect(parseOptions('godebug=asyncpreemptoff=1')).toMatch(/not allowed/);
-		expect(parseOptions('turbo')).toMatch(/unknown option turbo/);
-		expect(parseOptions('benchtime=forever')).toMatch(/benchtime/);
+		expect(parseOptions('godebug=asyncpreemptoff=1')).toEqual({ problem: expect.stringMatching(/not allowed/) });
+		expect(parseOptions('turbo')).toEqual({ problem: expect.stringMatching(/unknown option turbo/) });
+		expect(parseOptions('benchtime=forever')).toEqual({ problem: expect.stringMatching(/benchtime/) });
+	});
+	test('the server\'s own rules: a snippet cannot ask for what a live request would be refused', () => {
+		expect(parseOptions('benchtime=10s')).toEqual({ problem: expect.stringMatching(/benchtime "10s" is longer than the limit/) });
+		expect(parseOptions('count=11')).toEqual({ problem: expect.stringMatching(/count is a whole number from 1 to 10/) });
+		expect(parseOptions('godebug=gctrace=1,gctrace=2')).toEqual({ problem: expect.stringMatching(/sets gctrace twice/) });
+		// Go's own duration units, as -benchtime reads them: the server takes them, so snippets do too.
+		expect(parseOptions('benchtime=5μs')).toEqual({ benchtime: '5μs' });
+		expect(parseOptions('benchtime=.5s')).toEqual({ benchtime: '.5s' });
 	});
 });

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import type { RunResult } from '../../src/shared/api.ts';
+import type { RunResult } from '@playbook/engine/contract';
 import { playgroundJob, splitTxtar, toPlaygroundResponse } from '../../playground-server/src/playground-compat.ts';
 
 const result = (over: Partial<RunResult>): RunResult => ({

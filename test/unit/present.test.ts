@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { Diagnostic, RunResult } from '../../src/shared/api.ts';
-import { codeDiagnostics, placeDiagnostics, resultSectionHtml } from '../../src/snippets/present.ts';
+import type { Diagnostic, RunResult } from '@playbook/engine/contract';
+import { codeDiagnostics, placeDiagnostics, resultSectionHtml } from '../../src/results-view/index.ts';
 
 const result = (r: Partial<RunResult>): RunResult => ({
 	ok: true,

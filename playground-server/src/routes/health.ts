@@ -1,9 +1,39 @@
 /** GET /healthz and GET /metrics. */
 import type { FastifyInstance } from 'fastify';
-import { healthSchema } from '../schemas.ts';
+
+const laneSchema = {
+	type: 'object',
+	properties: { running: { type: 'integer' }, queued: { type: 'integer' }, capacity: { type: 'integer' }, queueSize: { type: 'integer' } },
+} as const;
+
+const healthBodySchema = {
+	type: 'object',
+	properties: {
+		status: { type: 'string', enum: ['ok', 'warming', 'shutting_down'] },
+		goVersion: { type: 'string' },
+		sandbox: { type: 'string', enum: ['bwrap', 'unsafe-local'] },
+		cgroups: { type: 'string', enum: ['v1', 'v2', 'none'] },
+		seccomp: { type: 'boolean' },
+		uptimeSeconds: { type: 'integer' },
+		queue: { type: 'object', properties: { pool: laneSchema, bench: laneSchema } },
+		cache: { type: 'object', properties: { entries: { type: 'integer' }, bytes: { type: 'integer' } } },
+		warm: {
+			type: 'object',
+			description: 'The start-up build of the standard library into the shared Go build cache.',
+			properties: { done: { type: 'boolean' }, durationMs: { type: ['integer', 'null'] }, error: { type: ['string', 'null'] } },
+		},
+	},
+} as const;
+
+const schema = {
+	summary: 'Health and readiness',
+	description: 'status is "ok" when ready; "warming" while the Go build cache is being filled at start-up (jobs are accepted, the first ones are slower); 503 with "shutting_down" once stopping.',
+	tags: ['operations'],
+	response: { 200: healthBodySchema, 503: healthBodySchema },
+} as const;
 
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
-	app.get('/healthz', { schema: healthSchema, logLevel: 'warn' }, async (_request, reply) => {
+	app.get('/healthz', { schema, logLevel: 'warn' }, async (_request, reply) => {
 		const { runner, scheduler, cache, state } = app.playground;
 		const status = state.phase === 'shutting_down' || scheduler.closed ? 'shutting_down' : state.warm.done ? 'ok' : 'warming';
 		if (status === 'shutting_down') reply.code(503).header('retry-after', '5');

@@ -1,9 +1,11 @@
-/** What a request gets when its job could not run: the scheduler's refusals as HTTP answers. */
+/** What a request gets when its job could not run: the contract's and the scheduler's refusals as HTTP answers. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequestError } from '../errors.ts';
+import { ContractViolation } from '../contract/index.ts';
 import { QueueFullError, SchedulerClosedError } from '../runner/scheduler.ts';
 
 export function jobError(e: unknown): RequestError {
+	if (e instanceof ContractViolation) return new RequestError(e.status, e.code, e.message);
 	if (e instanceof QueueFullError) {
 		return new RequestError(503, 'queue_full', e.message, { 'retry-after': String(e.retryAfterSeconds) });
 	}

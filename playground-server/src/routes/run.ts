@@ -1,14 +1,27 @@
-/** POST /api/run: the playground's own API (see src/shared/api.ts and the OpenAPI document). */
+/** POST /api/run: the playground's own API (the contract in contract/, and the OpenAPI document). */
 import type { FastifyInstance } from 'fastify';
-import type { RouteRateLimit } from './route-options.ts';
-import type { RunRequest, RunResult } from '../../../src/shared/api.ts';
-import { runRouteSchema } from '../schemas.ts';
-import { checkRunRequest } from '../validate.ts';
+import type { RunRequest, RunResult } from '../contract/index.ts';
+import { errorRef } from '../contract/schemas.ts';
 import { clientSignal, jobError } from './job-errors.ts';
 
-export async function runRoutes(app: FastifyInstance, opts: RouteRateLimit): Promise<void> {
-	app.post('/api/run', { schema: runRouteSchema, config: { rateLimit: opts.rateLimit ?? false } }, async (request, reply): Promise<RunResult> => {
-		const job = checkRunRequest(request.body as RunRequest);
+const schema = {
+	summary: 'Build and run a snippet',
+	description: 'Runs, compiles with escape analysis, benchmarks or tests one Go package in the sandbox.',
+	tags: ['playground'],
+	body: { $ref: 'RunRequest#' },
+	response: {
+		200: { $ref: 'RunResult#' },
+		400: { ...errorRef, description: 'Invalid JSON, wrong types, unknown mode or option, bad file names.' },
+		413: { ...errorRef, description: 'Body or source too large.' },
+		415: { ...errorRef, description: 'Not application/json.' },
+		429: { ...errorRef, description: 'Rate limit per client address; see Retry-After.' },
+		503: { ...errorRef, description: 'Queue full or shutting down; see Retry-After.' },
+	},
+} as const;
+
+export async function runRoutes(app: FastifyInstance): Promise<void> {
+	app.post('/api/run', { schema, config: { rateLimit: app.jobRateLimit } }, async (request, reply): Promise<RunResult> => {
+		const job = request.body as RunRequest;
 		const signal = clientSignal(request, reply);
 		let result: RunResult;
 		try {

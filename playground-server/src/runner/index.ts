@@ -1,5 +1,6 @@
 /**
- * Creates the runner both the server and the site build use, from the environment:
+ * `@playbook/engine/runner`: the one way the project runs Go code. createRunner() makes the runner
+ * both the server and the site build use, from the environment:
  *   PLAYBOOK_STATE_DIR      build cache and job directories (default: <tmpdir>/go-memory-playbook-<uid>)
  *   PLAYBOOK_UNSAFE_LOCAL=1 run without bubblewrap (development only; no isolation)
  *   PLAYBOOK_BWRAP          the bwrap binary (default: /usr/bin/bwrap, /bin/bwrap, /usr/local/bin/bwrap)
@@ -19,7 +20,8 @@ import { findToolchain } from './toolchain.ts';
 export { Runner } from './runner.ts';
 export type { Limits } from './limits.ts';
 export { defaultLimits } from './limits.ts';
-export { cacheable, resultCacheKey } from './cache-key.ts';
+export { runnerFingerprint } from './fingerprint.ts';
+export { findToolchain, type Toolchain } from './toolchain.ts';
 export { seccompActive } from './sandbox.ts';
 export { Scheduler, QueueFullError, SchedulerClosedError, laneOf, type Lane, type SchedulerOptions, type SchedulerStats } from './scheduler.ts';
 

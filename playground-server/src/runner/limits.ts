@@ -1,4 +1,4 @@
-import { requestLimits } from '../../../src/shared/api.ts';
+import { requestLimits } from '../contract/index.ts';
 
 /** Resource limits of one job. Every value can be overridden by an environment variable. */
 export interface Limits {

@@ -2,7 +2,7 @@
  * Turns how a sandboxed program ended into the API's error code and a message a person can act
  * on: what happened, where (file:line when the runtime says), and what to do.
  */
-import type { Diagnostic, Mode, RunError } from '../../../src/shared/api.ts';
+import type { Diagnostic, Mode, RunError } from '../contract/index.ts';
 import type { SandboxOutcome } from './sandbox.ts';
 import { formatBytes, type Limits } from './limits.ts';
 import { snippetModule } from './parse/compiler.ts';

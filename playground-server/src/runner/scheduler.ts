@@ -11,7 +11,7 @@
  *
  * The scheduler knows nothing of HTTP: the sandbox server and the site build both use it.
  */
-import type { Mode, RunRequest, RunResult } from '../../../src/shared/api.ts';
+import type { Mode, RunRequest, RunResult } from '../contract/index.ts';
 
 export type Lane = 'pool' | 'bench';
 

@@ -16,7 +16,7 @@ export async function findToolchain(goBin = process.env.PLAYBOOK_GO ?? 'go'): Pr
 	try {
 		({ stdout } = await exec(goBin, ['env', '-json', 'GOROOT', 'GOVERSION'], { env: { ...process.env, GOTOOLCHAIN: 'local' } }));
 	} catch (e) {
-		throw new Error(`cannot run the Go toolchain (${goBin}): ${(e as Error).message}. Install Go 1.22 or later, or set PLAYBOOK_GO to the go binary.`);
+		throw new Error(`cannot run the Go toolchain (${goBin}): ${(e as Error).message}. Install Go 1.22 or later, or set PLAYBOOK_GO to the go binary.`, { cause: e });
 	}
 	const env = JSON.parse(stdout) as { GOROOT: string; GOVERSION: string };
 	return { goBin: `${env.GOROOT}/bin/go`, goRoot: env.GOROOT, version: env.GOVERSION };

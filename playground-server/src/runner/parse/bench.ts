@@ -1,5 +1,5 @@
 /** Parses the result lines of `go test -bench` (with -benchmem and custom b.ReportMetric units). */
-import type { Benchmark } from '../../../../src/shared/api.ts';
+import type { Benchmark } from '../../contract/index.ts';
 
 const resultLine = /^(Benchmark\S*?)(?:-(\d+))?\s+(\d+)((?:\s+[-+0-9.eE]+\s+\S+)+)\s*$/;
 

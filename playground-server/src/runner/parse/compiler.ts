@@ -2,7 +2,7 @@
  * Parses what `go build` / `go test -c` print: escape-analysis diagnostics (`-m`, `-m=2`) and
  * compile errors, each mapped to the file, line and column the compiler gives.
  */
-import type { Diagnostic, DiagnosticKind } from '../../../../src/shared/api.ts';
+import type { Diagnostic, DiagnosticKind } from '../../contract/index.ts';
 
 /** The module path the runner gives snippets; -trimpath prints files as "play/main.go". */
 export const snippetModule = 'play';

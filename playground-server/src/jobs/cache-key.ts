@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RunRequest, RunResult } from '../../../src/shared/api.ts';
+import type { RunRequest, RunResult } from '../contract/api.ts';
 
 /**
  * The identity of a result: sha256 of (mode, options, Go version, files). Keys are sorted so that

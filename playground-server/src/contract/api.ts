@@ -1,71 +1,26 @@
 /**
- * The playground API contract, shared by the sandbox server, the build (which bakes results into
- * pages) and the in-page client. Types only, plus the constants that bound requests: importing
- * this file never pulls server code into the browser.
+ * The playground API contract: what a job request and its result are, shared by the sandbox
+ * server, the site build (which bakes results into pages) and the in-page client. Types and the
+ * constants that bound requests; the options have a table of their own (options.ts).
+ * Browser-safe: no Node imports.
  */
+import type { RunOptions } from './options.ts';
+
 
 export const modes = ['run', 'escape', 'bench', 'test'] as const;
 export type Mode = (typeof modes)[number];
-
-/** GODEBUG settings a request may ask for; nothing else reaches the program's environment. */
-export const allowedGodebug = [
-	'gctrace=1',
-	'gctrace=2',
-	'gcstoptheworld=1',
-	'gcstoptheworld=2',
-	'madvdontneed=0',
-	'madvdontneed=1',
-	'scavtrace=1',
-	'inittrace=1',
-	'schedtrace=1000',
-	'checkfinalizers=1',
-	'clobberfree=1',
-] as const;
-export type GodebugSetting = (typeof allowedGodebug)[number];
 
 export const requestLimits = {
 	maxFiles: 20,
 	maxSourceBytes: 64 * 1024,
 	/** A whole request body, JSON overhead included. */
 	maxBodyBytes: 128 * 1024,
-	maxCount: 10,
-	/** benchtime as a duration, in milliseconds. */
-	maxBenchtimeMs: 2000,
-	/** benchtime as an iteration count ("1000x"). */
-	maxBenchtimeIterations: 100_000_000,
-	maxBenchRegexpLength: 200,
 	/** How long a benchmark job may run on a server with default limits (PLAYBOOK_BENCH_TIMEOUT_MS changes it). */
 	defaultBenchJobMs: 60_000,
 } as const;
 
-/** Milliseconds of a -benchtime duration, or null for an iteration count ("1000x"). */
-export function benchtimeMs(value: string): number | null {
-	if (value.endsWith('x')) return null;
-	const m = /^([0-9]*\.?[0-9]*)(ns|us|µs|μs|ms|s)$/.exec(value);
-	if (!m) return Number.NaN;
-	const scale: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, μs: 1e-3, ms: 1, s: 1000 };
-	return Number(m[1]) * (scale[m[2]!] ?? Number.NaN);
-}
-
 /** File names a snippet may use: a Go file or go.mod, no directories. */
 export const fileNamePattern = /^(?:[A-Za-z0-9][A-Za-z0-9_.-]{0,63}\.go|go\.mod)$/;
-
-export interface RunOptions {
-	/** `-benchtime`: a duration ("100ms", "1s", ≤ 2s) or an iteration count ("1000x"). */
-	benchtime?: string;
-	/** `-count`, 1–10. */
-	count?: number;
-	/** `-bench` regexp (bench mode) or `-run` regexp (test mode). */
-	bench?: string;
-	/** 1 for `-m`, 2 for `-m=2` (the escape flow). */
-	escapeDetail?: 1 | 2;
-	/** false adds `-l` (no inlining), which makes escape analysis easier to read. */
-	inlining?: boolean;
-	/** Allow-listed GODEBUG settings for the program. */
-	godebug?: GodebugSetting[];
-	/** `-race`, for test and run modes. */
-	race?: boolean;
-}
 
 export interface RunRequest {
 	mode: Mode;
@@ -164,6 +119,7 @@ export const requestErrorCodes = [
 	'unsupported_media_type',
 	'payload_too_large',
 	'not_found',
+	'method_not_allowed',
 	'rate_limited',
 	'queue_full',
 	'shutting_down',

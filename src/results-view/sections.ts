@@ -1,178 +1,12 @@
 /**
- * How results are presented: which diagnostics go on the code, benchmark medians, machine info.
- * Used by the build (baked results) and by the in-page playground (live results), so both show
- * the same thing. Browser-safe: no Node imports.
+ * HTML of a result section (output, escape analysis, tests, benchmarks). The page (at build time,
+ * through `set:html`) and the playground in the browser (for live results) render results with
+ * these same functions, so the two cannot drift apart. Browser-safe.
  */
-import type { Benchmark, Diagnostic, DiagnosticKind, ErrorCode, Mode, RunOptions, RunResult } from '../shared/api.ts';
-
-const allocationKinds: ReadonlySet<DiagnosticKind> = new Set(['moved-to-heap', 'escapes', 'leaking-param', 'leaking-param-content', 'leaking-result']);
-
-/** Kinds shown on the code: allocations, their causes, compile errors and runtime failures. */
-export const inlineKinds: ReadonlySet<DiagnosticKind> = new Set([...allocationKinds, 'error', 'runtime-error']);
-
-/** How a mark looks (the `pb-alloc` / `pb-error` / `pb-note` classes), baked or live. */
-export function markTone(kind: DiagnosticKind): 'alloc' | 'error' | 'note' {
-	return allocationKinds.has(kind) ? 'alloc' : kind === 'error' || kind === 'runtime-error' ? 'error' : 'note';
-}
-
-/** What goes on the code of a snippet's results: what the compiler said, and where the program failed at run time. */
-export function codeDiagnostics(results: Partial<Record<Mode, RunResult>>): Diagnostic[] {
-	return [results.escape, results.run, results.test].flatMap((r) => r?.diagnostics ?? []);
-}
-
-/** Who said what is listed under a line, for its accessible name. */
-export function diagnosticsSource(here: readonly { kind: DiagnosticKind }[]): string {
-	return here.every((d) => d.kind === 'runtime-error') ? 'Runtime' : here.some((d) => d.kind === 'runtime-error') ? 'Compiler and runtime' : 'Compiler';
-}
-
-/** The tone of a line that carries these diagnostics: an error wins over an allocation. */
-export function lineTone(kinds: readonly DiagnosticKind[]): 'alloc' | 'error' {
-	return kinds.some((k) => markTone(k) === 'error') ? 'error' : 'alloc';
-}
-
-export const kindLabels: Record<DiagnosticKind, string> = {
-	'moved-to-heap': 'heap',
-	escapes: 'escapes',
-	'does-not-escape': 'stack',
-	'leaking-param': 'leaks',
-	'leaking-param-content': 'leaks',
-	'leaking-result': 'leaks',
-	'can-inline': 'inline',
-	'inlining-call': 'inlined',
-	devirtualized: 'devirt',
-	error: 'error',
-	'runtime-error': 'runtime',
-	other: 'note',
-};
-
-/** A diagnostic placed on the code as displayed: 1-based line, 0-based UTF-16 column. */
-export interface PlacedDiagnostic {
-	line: number;
-	column: number;
-	/** Length of the marked token, in UTF-16 code units. */
-	length: number;
-	kind: DiagnosticKind;
-	message: string;
-	flow?: string[];
-}
-
-/** Tabs are shown as this many spaces; columns are converted to match. */
-export const tabWidth = 4;
-
-export function expandTabs(code: string): string {
-	return code.replace(/\t/g, ' '.repeat(tabWidth));
-}
-
-/**
- * Places diagnostics of one file on its displayed (tab-expanded) lines. The compiler's column is
- * a 1-based byte offset in the line; the mark covers the token that starts there.
- */
-export function placeDiagnostics(
-	source: string,
-	file: string,
-	diagnostics: Diagnostic[],
-	keep: (d: Diagnostic) => boolean = (d) => inlineKinds.has(d.kind),
-	/** false: columns in the source as it is (tabs kept), as an editor counts them. */
-	expand = true,
-): PlacedDiagnostic[] {
-	const lines = source.split('\n');
-	const encoder = new TextEncoder();
-	const decoder = new TextDecoder();
-	const shown = expand ? expandTabs : (s: string) => s;
-	const placed: PlacedDiagnostic[] = [];
-	for (const d of diagnostics) {
-		if (d.file !== file || !keep(d)) continue;
-		const text = lines[d.line - 1];
-		if (text === undefined) continue;
-		const bytes = encoder.encode(text);
-		const before = shown(decoder.decode(bytes.slice(0, Math.max(0, d.col - 1))));
-		const rest = shown(text).slice(before.length);
-		// A runtime failure has a line but no column: the whole statement is marked.
-		const token = d.kind === 'runtime-error' ? withoutComment(rest).trimEnd() : (/^(?:&?[\p{L}\p{N}_.]+(?:\(\))?|\S)/u.exec(rest)?.[0] ?? '');
-		const p: PlacedDiagnostic = { line: d.line, column: before.length, length: Math.max(1, token.length), kind: d.kind, message: d.message };
-		if (d.flow) p.flow = d.flow;
-		placed.push(p);
-	}
-	return placed;
-}
-
-/** A line of Go without its trailing // comment (a "//" inside a string or rune literal stays). */
-function withoutComment(line: string): string {
-	let quote = '';
-	for (let i = 0; i < line.length; i++) {
-		const c = line[i]!;
-		if (quote) {
-			if (c === '\\' && quote !== '`') i++;
-			else if (c === quote) quote = '';
-		} else if (c === '"' || c === "'" || c === '`') quote = c;
-		else if (c === '/' && line[i + 1] === '/') return line.slice(0, i);
-	}
-	return line;
-}
-
-export interface BenchRow {
-	name: string;
-	runs: number;
-	nsPerOp: number;
-	bytesPerOp: number | null;
-	allocsPerOp: number | null;
-	metrics: Record<string, number>;
-}
-
-const median = (xs: number[]) => {
-	const s = [...xs].sort((a, b) => a - b);
-	const mid = Math.floor(s.length / 2);
-	return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-
-/** One row per benchmark, medians over its runs (-count), in the order they ran. */
-export function benchRows(benchmarks: Benchmark[]): BenchRow[] {
-	const byName = new Map<string, Benchmark[]>();
-	for (const b of benchmarks) byName.set(b.name, [...(byName.get(b.name) ?? []), b]);
-	return [...byName].map(([name, runs]) => {
-		const med = (f: (b: Benchmark) => number | null) => {
-			const xs = runs.map(f).filter((x): x is number => x !== null);
-			return xs.length ? median(xs) : null;
-		};
-		const units = [...new Set(runs.flatMap((r) => Object.keys(r.metrics)))];
-		return {
-			name,
-			runs: runs.length,
-			nsPerOp: med((b) => b.nsPerOp) ?? 0,
-			bytesPerOp: med((b) => b.bytesPerOp),
-			allocsPerOp: med((b) => b.allocsPerOp),
-			metrics: Object.fromEntries(units.map((u) => [u, med((b) => b.metrics[u] ?? null) ?? 0])),
-		};
-	});
-}
-
-/** "BenchmarkClear/n=1000" → "Clear/n=1000": the prefix adds nothing in a table. */
-export function shortBenchName(name: string): string {
-	return name.replace(/^Benchmark/, '');
-}
-
-/** The goos/goarch/cpu lines `go test -bench` prints, e.g. "linux/amd64, AMD EPYC 7B13". */
-export function benchMachine(stdout: string): string | null {
-	const get = (k: string) => new RegExp(`^${k}: (.+)$`, 'm').exec(stdout)?.[1]?.trim();
-	const goos = get('goos');
-	const goarch = get('goarch');
-	const cpu = get('cpu');
-	if (!goos && !cpu) return null;
-	return [goos && goarch ? `${goos}/${goarch}` : goos, cpu].filter(Boolean).join(', ');
-}
-
-export function formatNumber(n: number | null, digits = 3): string {
-	if (n === null) return '—';
-	if (Number.isInteger(n)) return n.toLocaleString('en-US');
-	return Number(n.toPrecision(digits)).toLocaleString('en-US', { maximumFractionDigits: 2 });
-}
-
-export function formatNs(ns: number): string {
-	if (ns >= 1e9) return `${formatNumber(ns / 1e9)} s`;
-	if (ns >= 1e6) return `${formatNumber(ns / 1e6)} ms`;
-	if (ns >= 1e3) return `${formatNumber(ns / 1e3)} µs`;
-	return `${formatNumber(ns)} ns`;
-}
+import type { Diagnostic, ErrorCode, RunResult } from '@playbook/engine/contract';
+import { benchMachine, benchRows, shortBenchName, type BenchRow } from './bench-rows.ts';
+import { kindLabels, shownOnCode } from './diagnostics.ts';
+import { escapeHtml, formatDuration, formatNs, formatNumber } from './format.ts';
 
 /** The heading a result section gets, from what produced it. */
 export function resultTitle(result: RunResult): string {
@@ -185,40 +19,6 @@ export function resultTitle(result: RunResult): string {
 			return 'Tests';
 		case 'bench':
 			return 'Benchmarks';
-	}
-}
-
-/** `b *testing.B` and `t *testing.T` always leak into the testing package; saying so on every
- * benchmark's first line would only be noise. */
-export function isTestingSignature(d: Diagnostic, files: Record<string, string>): boolean {
-	return d.kind === 'leaking-param' && /^func (?:Benchmark|Test|Fuzz)\w*\(\w+ \*testing\.[BTF]\)/.test(files[d.file]?.split('\n')[d.line - 1] ?? '');
-}
-
-/**
- * Which diagnostics go on the code: allocations and errors always; other kinds only on lines the
- * snippet makes a claim about (`claimed` holds "file:line"; the author is pointing at them), and
- * never the inlining chatter.
- */
-export function shownOnCode(files: Record<string, string>, claimed: ReadonlySet<string> = new Set()): (d: Diagnostic) => boolean {
-	return (d) =>
-		!isTestingSignature(d, files) &&
-		(inlineKinds.has(d.kind) || (claimed.has(`${d.file}:${d.line}`) && d.kind !== 'can-inline' && d.kind !== 'inlining-call'));
-}
-
-/** Benchmark settings when a snippet's options say nothing: short, and medians over a few runs. */
-export const benchDefaults = { benchtime: '200ms', count: 3 } as const;
-
-/** The options a request of this mode uses, taken from a snippet's options. */
-export function modeOptions(mode: Mode, o: RunOptions): RunOptions {
-	const pick = (...keys: (keyof RunOptions)[]): RunOptions => Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
-	switch (mode) {
-		case 'escape':
-			return pick('escapeDetail', 'inlining');
-		case 'run':
-		case 'test':
-			return pick('godebug', 'race');
-		case 'bench':
-			return { ...benchDefaults, ...pick('benchtime', 'count', 'bench', 'godebug') };
 	}
 }
 
@@ -242,18 +42,6 @@ export const errorLabels: Record<ErrorCode, string> = {
 	file_size_limit: 'File size limit reached',
 	internal_error: 'Playground error',
 };
-
-// ── HTML for result sections ────────────────────────────────────────────────────────────────
-// The page (at build time, through `set:html`) and the playground in the browser (for live
-// results) render results with these same functions, so the two cannot drift apart.
-
-export function escapeHtml(s: string): string {
-	return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-export function formatDuration(ms: number): string {
-	return ms < 1000 ? `${Math.round(ms)} ms` : `${formatNumber(ms / 1000, 2)} s`;
-}
 
 const isAllocation = (d: Diagnostic) => d.kind === 'moved-to-heap' || d.kind === 'escapes';
 

@@ -1,0 +1,111 @@
+/**
+ * JSON schemas of the contract's request, result and error, built from its types' constants and
+ * the options table. Fastify validates requests and serializes answers with them, and
+ * @fastify/swagger puts them in the OpenAPI document as components: one definition for all three.
+ * The routes' own schemas live beside each route and refer to these by $id.
+ */
+import { diagnosticKinds, errorCodes, fileNamePattern, modes, requestErrorCodes, requestLimits } from './api.ts';
+import { optionsSchema } from './options.ts';
+
+export const runRequestSchema = {
+	$id: 'RunRequest',
+	type: 'object',
+	description: 'A snippet to build and run: one Go package in 1–20 files.',
+	additionalProperties: false,
+	required: ['mode', 'files'],
+	properties: {
+		mode: {
+			type: 'string',
+			enum: [...modes],
+			description: 'run: build and execute (package main). escape: compile with -gcflags=-m (escape analysis, inlining). bench: go test -run ^$ -bench . -benchmem. test: go test -v.',
+		},
+		files: {
+			type: 'object',
+			description: `File name → source. Names like main.go, x_test.go or go.mod (no directories); at most ${requestLimits.maxFiles} files and ${requestLimits.maxSourceBytes / 1024} KiB of source in total. Standard library only.`,
+			minProperties: 1,
+			maxProperties: requestLimits.maxFiles,
+			propertyNames: { type: 'string', pattern: fileNamePattern.source },
+			additionalProperties: { type: 'string', maxLength: requestLimits.maxSourceBytes },
+		},
+		options: optionsSchema(),
+	},
+} as const;
+
+const diagnosticSchema = {
+	type: 'object',
+	required: ['file', 'line', 'col', 'kind', 'message'],
+	properties: {
+		file: { type: 'string' },
+		line: { type: 'integer' },
+		col: { type: 'integer' },
+		kind: { type: 'string', enum: [...diagnosticKinds] },
+		message: { type: 'string' },
+		flow: { type: 'array', items: { type: 'string' }, description: 'With escapeDetail 2: the compiler\'s explanation, in order.' },
+	},
+} as const;
+
+const benchmarkSchema = {
+	type: 'object',
+	required: ['name', 'procs', 'iterations', 'nsPerOp', 'bytesPerOp', 'allocsPerOp', 'metrics'],
+	properties: {
+		name: { type: 'string', description: 'Without the -GOMAXPROCS suffix.' },
+		procs: { type: 'integer' },
+		iterations: { type: 'integer' },
+		nsPerOp: { type: 'number' },
+		bytesPerOp: { type: ['number', 'null'] },
+		allocsPerOp: { type: ['number', 'null'] },
+		metrics: { type: 'object', additionalProperties: { type: 'number' }, description: 'Custom b.ReportMetric values, by unit.' },
+	},
+} as const;
+
+export const runResultSchema = {
+	$id: 'RunResult',
+	type: 'object',
+	description: 'The outcome of a job. Every outcome of the program itself (success, compile error, panic, limit hit) is a 200 with this body; error says what happened and what to do.',
+	required: ['ok', 'mode', 'goVersion', 'exitCode', 'stdout', 'stderr', 'durationMs', 'cached', 'truncated', 'diagnostics', 'benchmarks', 'tests', 'error'],
+	properties: {
+		ok: { type: 'boolean' },
+		mode: { type: 'string', enum: [...modes] },
+		goVersion: { type: 'string' },
+		exitCode: { type: ['integer', 'null'] },
+		stdout: { type: 'string' },
+		stderr: { type: 'string' },
+		durationMs: { type: 'integer', description: 'How long the job took (for a cached answer: the original job).' },
+		cached: { type: 'boolean' },
+		truncated: { type: 'boolean', description: 'Output passed the limit and was cut.' },
+		diagnostics: { type: 'array', items: diagnosticSchema },
+		benchmarks: { type: 'array', items: benchmarkSchema },
+		tests: {
+			type: ['object', 'null'],
+			properties: { passed: { type: 'integer' }, failed: { type: 'integer' } },
+		},
+		error: {
+			type: ['object', 'null'],
+			required: ['code', 'message'],
+			properties: {
+				code: { type: 'string', enum: [...errorCodes] },
+				message: { type: 'string' },
+			},
+		},
+	},
+} as const;
+
+export const requestErrorSchema = {
+	$id: 'RequestError',
+	type: 'object',
+	description: 'The request was not run. message says what to change.',
+	required: ['error'],
+	properties: {
+		error: {
+			type: 'object',
+			required: ['code', 'message'],
+			properties: {
+				code: { type: 'string', enum: [...requestErrorCodes] },
+				message: { type: 'string' },
+			},
+		},
+	},
+} as const;
+
+/** How a route's schema refers to the error body. */
+export const errorRef = { $ref: 'RequestError#' } as const;

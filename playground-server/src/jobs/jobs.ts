@@ -1,0 +1,171 @@
+/**
+ * The layer above the runner, the same for the server and the site build: every request is
+ * validated and normalized by the contract's rules, answered from the result store when it can,
+ * shares one job with identical requests that arrive together (single flight), and otherwise
+ * runs on the scheduler. A shared job is canceled only when every request waiting for it has gone
+ * away. What differs between the server and the build is only the store (memory or files) and
+ * who listens to the events (Prometheus or the build's counts).
+ */
+import type { Mode, RunRequest, RunResult } from '../contract/api.ts';
+import { checkRunRequest, ContractViolation } from '../contract/validate.ts';
+import { laneOf, type Lane, type Scheduler } from '../runner/scheduler.ts';
+import { cacheable, resultCacheKey } from './cache-key.ts';
+
+/** What the jobs layer needs of a runner (the real Runner, or anything shaped like it). */
+export interface JobRunner {
+	readonly goVersion: string;
+	run(request: RunRequest, signal?: AbortSignal): Promise<RunResult>;
+	vet(request: Pick<RunRequest, 'files'>, signal?: AbortSignal): Promise<RunResult>;
+}
+
+/** Where results are kept between identical requests. */
+export interface ResultStore {
+	get(key: string): Promise<RunResult | undefined>;
+	/** Only called with results worth keeping (cacheable). */
+	set(key: string, result: RunResult): Promise<void>;
+}
+
+/** What happened to each request; `label` is the mode, or "vet". */
+export interface JobEvents {
+	hit?(label: string): void;
+	miss?(label: string): void;
+	/** A request joined an identical job already running. */
+	shared?(label: string): void;
+	/** A job ran; `ranMs` is the time it ran, not the time it waited for its turn. */
+	finished?(label: string, result: RunResult, ranMs: number): void;
+}
+
+export interface JobsOptions {
+	runner: JobRunner;
+	scheduler: Scheduler;
+	store: ResultStore | null;
+	events?: JobEvents;
+	/** Whether this machine's toolchain has the race detector (linux/amd64, linux/arm64, …). */
+	raceSupported?: boolean;
+}
+
+interface Flight {
+	promise: Promise<RunResult>;
+	controller: AbortController;
+	waiters: number;
+}
+
+const never = new AbortController().signal;
+
+export class Jobs {
+	readonly #o: JobsOptions;
+	readonly #flights = new Map<string, Flight>();
+
+	constructor(options: JobsOptions) {
+		this.#o = options;
+	}
+
+	/**
+	 * The result of a request. Rejects with ContractViolation (the request breaks a rule),
+	 * QueueFullError, SchedulerClosedError or the signal's reason.
+	 */
+	run(request: RunRequest, signal: AbortSignal = never): Promise<RunResult> {
+		let job: RunRequest;
+		try {
+			job = checkRunRequest(request);
+		} catch (e) {
+			return Promise.reject(e);
+		}
+		if (job.options?.race && this.#o.raceSupported === false) {
+			return Promise.reject(new ContractViolation(400, 'options.race: the race detector is not available on this server\'s platform. Remove the option.'));
+		}
+		const key = resultCacheKey(job, this.#o.runner.goVersion);
+		return this.#through(key, job.mode, laneOf(job.mode), (s) => this.#o.runner.run(job, s), signal);
+	}
+
+	/** `go vet` of a snippet (for the Go Playground's withVet), stored like a job. */
+	vet(files: Record<string, string>, signal: AbortSignal = never): Promise<RunResult> {
+		const key = `vet:${resultCacheKey({ mode: 'escape', files }, this.#o.runner.goVersion)}`;
+		return this.#through(key, 'escape', 'pool', (s) => this.#o.runner.vet({ files }, s), signal, 'vet');
+	}
+
+	/** Jobs running or queued on behalf of requests. */
+	get inFlight(): number {
+		return this.#flights.size;
+	}
+
+	async #through(key: string, mode: Mode, lane: Lane, start: (signal: AbortSignal) => Promise<RunResult>, signal: AbortSignal, label: string = mode): Promise<RunResult> {
+		const { store, events, scheduler } = this.#o;
+		// A request that joins a running job missed the store too: its result is not there yet.
+		let flight = this.#flights.get(key);
+		if (flight) {
+			events?.miss?.(label);
+			events?.shared?.(label);
+			return wait(flight, signal);
+		}
+		const hit = await store?.get(key);
+		if (hit) {
+			events?.hit?.(label);
+			return { ...hit, cached: true };
+		}
+		events?.miss?.(label);
+		// Another request may have started the job while the store was read.
+		flight = this.#flights.get(key);
+		if (flight) {
+			events?.shared?.(label);
+			return wait(flight, signal);
+		}
+		const controller = new AbortController();
+		const promise = scheduler
+			.submit(
+				lane,
+				async (taskSignal) => {
+					const started = performance.now();
+					const result = await start(taskSignal);
+					// A killed job's result describes the kill, not the program.
+					if (taskSignal.aborted) throw taskSignal.reason ?? new DOMException('The job was canceled', 'AbortError');
+					events?.finished?.(label, result, performance.now() - started);
+					return result;
+				},
+				controller.signal,
+			)
+			.then(async (result) => {
+				if (store && cacheable(result)) await store.set(key, result);
+				return result;
+			})
+			.finally(() => {
+				if (this.#flights.get(key) === created) this.#flights.delete(key);
+			});
+		const created: Flight = { promise, controller, waiters: 0 };
+		this.#flights.set(key, created);
+		return wait(created, signal);
+	}
+}
+
+/** Waits for a shared job on behalf of one request; the last request to give up cancels it. */
+function wait(flight: Flight, signal: AbortSignal): Promise<RunResult> {
+	flight.waiters++;
+	return new Promise<RunResult>((resolve, reject) => {
+		let done = false;
+		const leave = () => {
+			if (done) return false;
+			done = true;
+			flight.waiters--;
+			signal.removeEventListener('abort', onAbort);
+			return true;
+		};
+		const onAbort = () => {
+			if (!leave()) return;
+			if (flight.waiters === 0) flight.controller.abort(signal.reason);
+			reject(signal.reason ?? new DOMException('The request was canceled', 'AbortError'));
+		};
+		if (signal.aborted) {
+			onAbort();
+			return;
+		}
+		signal.addEventListener('abort', onAbort, { once: true });
+		flight.promise.then(
+			(r) => {
+				if (leave()) resolve(r);
+			},
+			(e: unknown) => {
+				if (leave()) reject(e);
+			},
+		);
+	});
+}

@@ -1,10 +1,11 @@
 // Storing a value in an `any` (a map[string]any entry, a []any
 // element) boxes it: the interface holds a type and a pointer, so a
-// value that is not already a pointer is copied to the heap. The
-// runtime avoids that for a few values, which point into static data
-// instead: integers 0–255 (and other 8-byte values whose bits are
-// below 256, such as float64 zero), bools, single bytes and the empty
-// string.
+// value that is not itself pointer-shaped is copied, to the heap when
+// the interface escapes, whatever its size. The runtime avoids that
+// for a few values, which point into static data instead: integers
+// 0–255 (and other 8-byte values whose bits are below 256, such as
+// float64 zero), bools, single bytes and the empty string. An
+// interface that does not escape keeps its copy on the stack.
 package main
 
 import (
@@ -30,6 +31,23 @@ func boxBool(v bool) { sink = v } // want "v escapes to heap"
 //go:noinline
 func boxByte(v byte) { sink = v } // want "v escapes to heap"
 
+// pair is 8 bytes, the size of the interface's data word, and is
+// still copied to the heap: only pointer-shaped values are stored in
+// the word itself.
+type pair struct{ A, B int32 }
+
+//go:noinline
+func boxPair(v pair) { sink = v } // want "v escapes to heap"
+
+// isBig's interface does not escape, so the boxed copy of the value
+// lives on the caller's stack.
+//
+//go:noinline
+func isBig(v any) bool { // want "v does not escape"
+	n, ok := v.(int)
+	return ok && n > 255
+}
+
 func allocs(f func()) float64 { return testing.AllocsPerRun(1000, f) }
 
 func main() {
@@ -46,6 +64,11 @@ func main() {
 	fmt.Println("byte 200:    ", allocs(func() { boxByte(200) }))
 	fmt.Println("empty string:", allocs(func() { boxString("") }))
 	fmt.Println("string:      ", allocs(func() { boxString(s) }))
+	p := pair{1, 2}
+	fmt.Println("pair{1, 2}:  ", allocs(func() { boxPair(p) }))
+	big := 1000
+	fmt.Println("int 1000, interface not escaping:",
+		allocs(func() { isBig(big) }))
 	// Output:
 	// an any is 16 bytes, aligned to 8
 	// int 7:        0
@@ -57,4 +80,6 @@ func main() {
 	// byte 200:     0
 	// empty string: 0
 	// string:       1
+	// pair{1, 2}:   1
+	// int 1000, interface not escaping: 0
 }

@@ -37,8 +37,10 @@ func main() {
 	}
 	report("filled", m)
 
-	for k := range m {
-		delete(m, k)
+	// Key by key: a loop of the form for k := range m { delete(m, k) }
+	// would be compiled to a clear of the map.
+	for i := range n {
+		delete(m, i)
 	}
 	report("deleted every key", m)
 

@@ -55,12 +55,16 @@ func Example() {
 			fmt.Printf("after %3d s: %d entries\n", sec, len(c.items))
 		}
 	}
-	_, ok := c.get(start.Add(120*time.Second), "req-1-0")
-	fmt.Println("first key still cached:", ok)
+	// Written at 110 s, expired at 120 s; the sweep at 120 s kept it
+	// (it was not yet past its expiry), and the next sweep is at 121 s.
+	later := start.Add(120*time.Second + 500*time.Millisecond)
+	_, inMap := c.items["req-110-0"]
+	_, served := c.get(later, "req-110-0")
+	fmt.Println("expired, not yet swept: in the map", inMap, "- served", served)
 	// Output:
 	// after  30 s: 1100 entries
 	// after  60 s: 1100 entries
 	// after  90 s: 1100 entries
 	// after 120 s: 1100 entries
-	// first key still cached: false
+	// expired, not yet swept: in the map true - served false
 }

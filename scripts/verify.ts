@@ -26,10 +26,18 @@ await Promise.all(
 	ids.map(async (id) => {
 		try {
 			const spec = await loadSnippet(id);
-			const failures = checkSnippet(spec, await snippetResults(spec));
+			let failures = checkSnippet(spec, await snippetResults(spec));
+			let again = '';
+			if (failures.length > 0) {
+				// A claim about time is measured on a machine that may have been busy, then and now,
+				// and a stored result keeps that moment: run the snippet afresh once before failing it.
+				// A claim that is wrong fails both times.
+				failures = checkSnippet(spec, await snippetResults(spec, { refresh: true }));
+				again = ' (on a second, fresh run)';
+			}
 			if (failures.length === 0) {
 				passed++;
-				console.log(`ok   ${id}`);
+				console.log(`ok   ${id}${again}`);
 			} else {
 				failed++;
 				console.log(`FAIL ${id}\n${failures.map((f) => `  ${f.where}: ${f.message}`).join('\n')}`);

@@ -118,18 +118,19 @@ export function snippetRequests(spec: SnippetSpec): Partial<Record<Mode, RunRequ
 }
 
 /**
- * Runs what the snippet needs. Escape analysis comes first: when the snippet does not compile
+ * Runs what the snippet needs (`refresh`: even what the store has). Escape analysis comes first: when the snippet does not compile
  * (a compile-error snippet), the other modes would only repeat the same errors.
  */
-export async function snippetResults(spec: SnippetSpec): Promise<SnippetResults> {
+export async function snippetResults(spec: SnippetSpec, options: { refresh?: boolean } = {}): Promise<SnippetResults> {
 	const requests = snippetRequests(spec);
 	const results: SnippetResults = {};
-	results.escape = await jobs().run(requests.escape!);
+	const run = (request: RunRequest) => jobs().run(request, undefined, options);
+	results.escape = await run(requests.escape!);
 	if (results.escape.error?.code === 'compile_error' || results.escape.error?.code === 'import_not_allowed') return results;
 	const rest = (['run', 'test', 'bench'] as const).filter((m) => requests[m]);
 	await Promise.all(
 		rest.map(async (mode) => {
-			results[mode] = await jobs().run(requests[mode]!);
+			results[mode] = await run(requests[mode]!);
 		}),
 	);
 	return results;

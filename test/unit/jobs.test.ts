@@ -132,6 +132,16 @@ describe('Jobs', () => {
 		expect(runner.seen.length).toBe(2);
 	});
 
+	test('refresh runs the job again despite a stored result, and stores the new one', async () => {
+		let n = 0;
+		const runner = countingRunner(5, () => ({ stdout: `run ${++n}` }));
+		const jobs = new Jobs({ runner, scheduler: scheduler(), store: new MemoryStore({ maxEntries: 10, maxBytes: 1e6 }) });
+		expect((await jobs.run({ mode: 'run', files: main })).stdout).toBe('run 1');
+		expect((await jobs.run({ mode: 'run', files: main }, undefined, { refresh: true })).stdout).toBe('run 2');
+		const stored = await jobs.run({ mode: 'run', files: main });
+		expect([stored.stdout, stored.cached]).toEqual(['run 2', true]);
+	});
+
 	test('race is refused where the platform has no race detector', async () => {
 		const jobs = new Jobs({ runner: countingRunner(), scheduler: scheduler(), store: null, raceSupported: false });
 		await expect(jobs.run({ mode: 'run', files: main, options: { race: true } })).rejects.toThrow(/race detector is not available/);

@@ -44,6 +44,14 @@ export interface JobsOptions {
 	raceSupported?: boolean;
 }
 
+export interface RunOptions {
+	/**
+	 * Run the job even when the store has its result, and store the new one: for a caller that
+	 * has reason to doubt the stored result (a timing measured on a machine that was busy).
+	 */
+	refresh?: boolean;
+}
+
 interface Flight {
 	promise: Promise<RunResult>;
 	controller: AbortController;
@@ -64,7 +72,7 @@ export class Jobs {
 	 * The result of a request. Rejects with ContractViolation (the request breaks a rule),
 	 * QueueFullError, SchedulerClosedError or the signal's reason.
 	 */
-	run(request: RunRequest, signal: AbortSignal = never): Promise<RunResult> {
+	run(request: RunRequest, signal: AbortSignal = never, options: RunOptions = {}): Promise<RunResult> {
 		let job: RunRequest;
 		try {
 			job = checkRunRequest(request);
@@ -75,7 +83,7 @@ export class Jobs {
 			return Promise.reject(new ContractViolation(400, 'options.race: the race detector is not available on this server\'s platform. Remove the option.'));
 		}
 		const key = resultCacheKey(job, this.#o.runner.goVersion);
-		return this.#through(key, job.mode, laneOf(job.mode), (s) => this.#o.runner.run(job, s), signal);
+		return this.#through(key, job.mode, laneOf(job.mode), (s) => this.#o.runner.run(job, s), signal, job.mode, options.refresh === true);
 	}
 
 	/** `go vet` of a snippet (for the Go Playground's withVet), stored like a job. */
@@ -89,7 +97,15 @@ export class Jobs {
 		return this.#flights.size;
 	}
 
-	async #through(key: string, mode: Mode, lane: Lane, start: (signal: AbortSignal) => Promise<RunResult>, signal: AbortSignal, label: string = mode): Promise<RunResult> {
+	async #through(
+		key: string,
+		mode: Mode,
+		lane: Lane,
+		start: (signal: AbortSignal) => Promise<RunResult>,
+		signal: AbortSignal,
+		label: string = mode,
+		refresh = false,
+	): Promise<RunResult> {
 		const { store, events, scheduler } = this.#o;
 		// A request that joins a running job missed the store too: its result is not there yet.
 		let flight = this.#flights.get(key);
@@ -98,7 +114,7 @@ export class Jobs {
 			events?.shared?.(label);
 			return wait(flight, signal);
 		}
-		const hit = await store?.get(key);
+		const hit = refresh ? undefined : await store?.get(key);
 		if (hit) {
 			events?.hit?.(label);
 			return { ...hit, cached: true };

@@ -64,12 +64,12 @@ fi
 
 # --- npm dependencies --------------------------------------------------------------------------
 # Reinstall when package-lock.json changed since the last install (npm writes the hidden lockfile).
-# `npm install`, not `npm ci`: both install the locked versions, but `npm ci` also demands lock
-# entries for every platform's optional binaries (pagefind, the Astro compiler), and a registry
-# mirror that serves only Linux ones makes that impossible to satisfy.
+# `npm ci`: exactly the locked versions, and it refuses a lock that does not match package.json.
+# The lock lists every platform's optional binaries (pagefind, the Astro compiler, esbuild…), so a
+# fresh clone installs without rewriting it.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm dependencies (npm install, from package-lock.json)"
-  npm install --no-audit --no-fund --loglevel=error >&2 || die "npm install failed; see the messages above."
+  say "installing npm dependencies (npm ci, from package-lock.json)"
+  npm ci --no-audit --no-fund --loglevel=error >&2 || die "npm ci failed; see the messages above."
 fi
 
 case "$cmd" in

@@ -22,6 +22,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile, cp } from 'node
 import { dirname, join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { median } from '@playbook/engine/contract';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
@@ -57,11 +58,6 @@ async function files(dir: string): Promise<string[]> {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const gz = (buf: Buffer | string) => gzipSync(buf).length;
-const median = (xs: number[]) => {
-	const s = [...xs].sort((a, b) => a - b);
-	const m = Math.floor(s.length / 2);
-	return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 interface PageJs {
 	/** Module files loaded with the page (static graph), by path under the site root. */

@@ -3,7 +3,7 @@
  * program (prog.go) or a txtar archive of several files; the answer is the Playground's
  * `{Errors, Events, Status, IsTest, TestsFailed, VetErrors, VetOK}`.
  */
-import type { Mode, RunResult } from './contract/index.ts';
+import { declaresMain, declaresTests, hasTestFiles, type Mode, type RunResult } from './contract/index.ts';
 import { RequestError } from './errors.ts';
 
 export interface PlaygroundEvent {
@@ -49,9 +49,6 @@ export function splitTxtar(body: string): Record<string, string> {
 	return files;
 }
 
-const hasMain = /^func\s+main\s*\(\s*\)/m;
-const hasTests = /^func\s+(?:Test|Example)\w*\s*\(/m;
-
 /**
  * The job a Playground request means: a test when a file is a _test.go file, or when package main
  * has no main function but has Test or Example functions (what play.golang.org does; the file is
@@ -59,9 +56,9 @@ const hasTests = /^func\s+(?:Test|Example)\w*\s*\(/m;
  */
 export function playgroundJob(files: Record<string, string>): { mode: Mode; files: Record<string, string> } {
 	const names = Object.keys(files);
-	if (names.some((n) => n.endsWith('_test.go'))) return { mode: 'test', files };
+	if (hasTestFiles(files)) return { mode: 'test', files };
 	const goFiles = names.filter((n) => n.endsWith('.go'));
-	if (!goFiles.some((n) => hasMain.test(files[n]!)) && goFiles.some((n) => hasTests.test(files[n]!))) {
+	if (!goFiles.some((n) => declaresMain(files[n]!)) && goFiles.some((n) => declaresTests(files[n]!))) {
 		const renamed: Record<string, string> = {};
 		for (const n of names) renamed[n.endsWith('.go') ? n.replace(/\.go$/, '_test.go') : n] = files[n]!;
 		return { mode: 'test', files: renamed };

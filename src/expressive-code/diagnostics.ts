@@ -34,16 +34,16 @@ export function pluginDiagnostics() {
 		name: 'playbook-diagnostics',
 		baseStyles: `
 			.pb-mark { text-decoration: underline wavy; text-decoration-thickness: 1px; text-underline-offset: 3px; }
-			.pb-mark.pb-alloc { text-decoration-color: #e8912d; }
-			.pb-mark.pb-error { text-decoration-color: #e5484d; }
-			.ec-line.pb-line-alloc { background: color-mix(in srgb, #e8912d 12%, transparent); }
-			.ec-line.pb-line-error { background: color-mix(in srgb, #e5484d 14%, transparent); }
+			.pb-mark.pb-alloc { text-decoration-color: var(--pb-alloc); }
+			.pb-mark.pb-error { text-decoration-color: var(--pb-error); }
+			.ec-line.pb-line-alloc { background: color-mix(in srgb, var(--pb-alloc) 12%, transparent); }
+			.ec-line.pb-line-error { background: color-mix(in srgb, var(--pb-error) 14%, transparent); }
 			.pb-diags { display: block; margin: 0.15rem 0 0.35rem; padding: 0; list-style: none; white-space: normal; }
 			.pb-diag { display: flex; gap: 0.5rem; align-items: baseline; font-size: 0.85em; line-height: 1.4; }
 			.pb-diag .pb-kind { flex: none; font-size: 0.75em; font-weight: 600; text-transform: uppercase; letter-spacing: 0.03em;
-				padding: 0 0.35rem; border-radius: 0.25rem; color: #1a1a1a; }
-			.pb-diag.pb-alloc .pb-kind { background: #f0b35b; }
-			.pb-diag.pb-error .pb-kind { background: #f2a0a2; }
+				padding: 0 0.35rem; border-radius: 0.25rem; color: var(--pb-on-soft); }
+			.pb-diag.pb-alloc .pb-kind { background: var(--pb-alloc-soft); }
+			.pb-diag.pb-error .pb-kind { background: var(--pb-error-soft); }
 			.pb-diag .pb-msg { opacity: 0.9; }
 		`,
 		hooks: {

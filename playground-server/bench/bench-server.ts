@@ -3,6 +3,10 @@
  * machine, in one run. Prints a table of medians (and p90) over RUNS runs of each measurement:
  *
  *   escape    bare `go build -gcflags=-m` vs the server, with its result cache off and on
+ *   direct    escape analysis, server with its result cache off vs the compiler run directly on
+ *             the same files (`go tool compile -m`, and the compile binary itself): a 10-line
+ *             package main, the same code as a library package, and three of Go's own escape
+ *             tests ($GOROOT/test)
  *   run       bare `go build` + executing the binary vs the server, cache off and on
  *   edited    the same, with a different snippet every time (nothing in Go's build cache either)
  *   sandbox   starting a prebuilt hello world bare vs in the sandbox (bwrap alone, and the full
@@ -11,10 +15,11 @@
  *
  * The bare CLI gets a build cache of its own (warmed like the server's). The server is the real one (buildApp + createRunner) on a loopback port, called over HTTP.
  * Goals (issue 3): uncached escape and run ≤ 1.3× the bare CLI; cached ≤ 20 ms; sandbox start
- * ≤ 30 ms. RUNS (default 20) and CONCURRENCY_JOBS (default 24) are environment variables.
+ * ≤ 30 ms. Direct escape analysis: server uncached ≤ 1.3× `go tool compile -m`, and package main
+ * no slower than the same code as a library. RUNS (default 20) and CONCURRENCY_JOBS (default 24) are environment variables.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../src/app.ts';
@@ -90,6 +95,21 @@ async function timePair(runs: number, a: (i: number) => Promise<unknown> | unkno
 		}
 	}
 	return [ta, tb];
+}
+
+/** timePair for any number of things: each run takes them in a rotated order. */
+async function timeAll(runs: number, fs: ((i: number) => Promise<unknown> | unknown)[]): Promise<number[][]> {
+	for (const f of fs) await f(-1);
+	const out: number[][] = fs.map(() => []);
+	for (let i = 0; i < runs; i++) {
+		for (let k = 0; k < fs.length; k++) {
+			const j = (i + k) % fs.length;
+			const t = performance.now();
+			await fs[j]!(i);
+			out[j]!.push(performance.now() - t);
+		}
+	}
+	return out;
 }
 
 async function time(runs: number, f: (i: number) => Promise<unknown> | unknown): Promise<number[]> {
@@ -182,6 +202,57 @@ const tag = `${process.pid}-${Date.now()}`;
 	);
 	add('escape: bare, edited snippet each time', b);
 	add('escape: server, edited snippet each time', srv, 'escape: bare, edited snippet each time', '≤ 1.3×');
+}
+
+// escape analysis, server against the compiler run directly
+const tenLines = (pkg: string, entry: string) => `package ${pkg}
+
+import "fmt"
+
+func newPair(x, y int) *[2]int {
+	p := [2]int{x, y}
+	return &p
+}
+
+func ${entry}() { fmt.Println(newPair(1, 2)) }
+`;
+const goRoot = execFileSync(goBin, ['env', 'GOROOT'], { encoding: 'utf8' }).trim();
+const compileBin = execFileSync(goBin, ['env', 'GOTOOLDIR'], { encoding: 'utf8' }).trim() + '/compile';
+const directDir = mkdtempSync(join(tmpdir(), 'bench-direct-'));
+const stdImportcfg = join(directDir, 'importcfg');
+writeFileSync(stdImportcfg, bare(['list', '-export', '-trimpath', '-f', '{{if .Export}}packagefile {{.ImportPath}}={{.Export}}{{end}}', 'std']).stdout);
+const lang = `-lang=${runner.goVersion.replace(/^(go\d+\.\d+).*/, '$1')}`;
+interface DirectCase {
+	what: string;
+	file: string;
+	source: string;
+	/** -p as go build gives it. */
+	pkg: string;
+	inlining: boolean;
+}
+const goTest = (file: string): DirectCase => ({ what: `Go's test/${file}`, file, source: readFileSync(join(goRoot, 'test', file), 'utf8'), pkg: 'play', inlining: !/^\/\/ errorcheck.* -l\b/.test(readFileSync(join(goRoot, 'test', file), 'utf8')) });
+const directCases: DirectCase[] = [
+	{ what: '10-line package main', file: 'main.go', source: tenLines('main', 'main'), pkg: 'main', inlining: true },
+	{ what: 'same code as a library', file: 'pair.go', source: tenLines('pair', 'Show'), pkg: 'play', inlining: true },
+	goTest('escape2.go'),
+	goTest('escape_closure.go'),
+	goTest('escape_param.go'),
+];
+const directServer: Record<string, number[]> = {};
+for (const c of directCases) {
+	writeFileSync(join(directDir, c.file), c.source);
+	const flags = ['-p', c.pkg, lang, '-importcfg', stdImportcfg, '-o', join(directDir, 'out.a'), '-pack', '-m', ...(c.inlining ? [] : ['-l']), c.file];
+	const compile = (argv: string[]) => () => {
+		const r = spawnSync(argv[0]!, argv.slice(1), { cwd: directDir, env: bareEnv, encoding: 'utf8' });
+		if (r.status !== 0) throw new Error(`${argv.join(' ')}: ${r.stderr}${r.stdout}`);
+	};
+	const request: RunRequest = { mode: 'escape', files: { [c.file]: c.source }, options: c.inlining ? {} : { inlining: false } };
+	const [tool = [], bin = [], srv = []] = await timeAll(RUNS, [compile([goBin, 'tool', 'compile', ...flags]), compile([compileBin, ...flags]), () => call('uncached', request)]);
+	const base = `escape direct, ${c.what}: bare go tool compile -m`;
+	add(base, tool);
+	add(`escape direct, ${c.what}: bare compile binary -m`, bin, base, 'info');
+	add(`escape direct, ${c.what}: server, result cache off`, srv, base, '≤ 1.3×');
+	directServer[c.what] = srv;
 }
 
 // run, same snippet. The bare binary is removed first: otherwise go build finds it up to date
@@ -277,11 +348,18 @@ for (const r of rows) {
 	let note = '';
 	if (r.vs) {
 		const base = median(byName.get(r.vs)!.ms);
-		note = r.goal?.startsWith('≤ +') ? `+${(median(r.ms) - base).toFixed(1)} ms (goal ${r.goal})` : `${(median(r.ms) / base).toFixed(2)}× (goal ${r.goal})`;
+		if (r.goal?.startsWith('≤ +')) note = `+${(median(r.ms) - base).toFixed(1)} ms (goal ${r.goal})`;
+		else if (r.goal === 'info') note = `${(median(r.ms) / base).toFixed(2)}×`;
+		else note = `${(median(r.ms) / base).toFixed(2)}× (goal ${r.goal})`;
 	} else if (r.goal) {
 		note = `goal ${r.goal}`;
 	}
 	console.log(`${r.what.padEnd(width)} ${fmt(median(r.ms))} ${fmt(p90(r.ms))}   ${note}`);
+}
+{
+	const main = median(directServer['10-line package main']!);
+	const library = median(directServer['same code as a library']!);
+	console.log(`\nescape direct, server: package main ${main.toFixed(1)} ms vs the same code as a library ${library.toFixed(1)} ms: ${(main / library).toFixed(2)}× (goal: no slower)`);
 }
 console.log(`\nthroughput, run mode, ${CONCURRENCY_JOBS} distinct hello-world jobs, ${availableParallelism()} workers:`);
 console.log(`${'clients'.padStart(8)} ${'jobs/s'.padStart(8)} ${'median latency ms'.padStart(18)}`);
@@ -292,3 +370,4 @@ await servers.uncached.close();
 await runner.dispose();
 rmSync(bareDir, { recursive: true, force: true });
 rmSync(binDir, { recursive: true, force: true });
+rmSync(directDir, { recursive: true, force: true });

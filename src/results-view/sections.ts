@@ -90,7 +90,7 @@ function escapeBody(r: RunResult, shown: (d: Diagnostic) => boolean): string {
 	return (
 		`<p>${summary}</p>` +
 		(onCode.length ? `<ul class="pg-diag-list pg-diag-main" aria-label="Diagnostics on the code">${onCode.map((d) => diagnosticItem(d, true)).join('')}</ul>` : '') +
-		`<details><summary>Everything <code>go build ${flag}</code> said (${r.diagnostics.length} line${r.diagnostics.length === 1 ? '' : 's'})</summary>` +
+		`<details><summary>Everything the compiler said (<code>${flag}</code>, ${r.diagnostics.length} line${r.diagnostics.length === 1 ? '' : 's'})</summary>` +
 		`<ul class="pg-diag-list">${r.diagnostics.map((d) => diagnosticItem(d, false)).join('')}</ul></details>`
 	);
 }

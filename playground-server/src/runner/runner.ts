@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Mode, RunError, RunOptions, RunRequest, RunResult } from '../contract/index.ts';
-import { fileNamePattern } from '../contract/index.ts';
+import { fileNamePattern, hasTestFiles } from '../contract/index.ts';
 import type { CgroupManager } from './cgroup.ts';
 import { formatBytes, type Limits } from './limits.ts';
 import { runSandboxed, type Bind, type SandboxKind, type SandboxOutcome } from './sandbox.ts';
@@ -21,6 +21,8 @@ import { parseBenchOutput } from './parse/bench.ts';
 import { parseTestOutput } from './parse/tests.ts';
 import { classifyOutcome, runtimeDiagnostic } from './outcome.ts';
 import { findImports } from './imports.ts';
+import { constraintsExcludeError, internalImportError, planEscapeCompile, type CompileUnit } from './escape-compile.ts';
+import { compilerPath, importcfg, installStdlib, loadStdlib, removeOtherStdlibs, stdlibKey, stdlibListArgs, type Stdlib } from './stdlib.ts';
 
 export interface RunnerOptions {
 	toolchain: Toolchain;
@@ -53,12 +55,24 @@ const buildFileBytes = 64 * 1024 * 1024;
 interface BuildOverride {
 	buildArgs: string[];
 	buildTimeoutMs: number;
+	/** Keep the output's paths as the sandbox printed them (for the runner's own use, never shown). */
+	rawOutput?: boolean;
 }
 
 interface Layout {
 	job: string;
 	cache: string;
 	tmp: string;
+	/** The standard library's export data (read-only). */
+	stdlib: string;
+}
+
+/** What a build step of a job needs besides its command. */
+interface StepContext {
+	jobDir: string;
+	layout: Layout;
+	uid: number;
+	signal: AbortSignal | undefined;
 }
 
 export class Runner {
@@ -74,6 +88,10 @@ export class Runner {
 	readonly #slotWaiters: ((slot: number) => void)[] = [];
 	readonly #activeJobs = new Set<string>();
 	readonly #maxCacheBytes: number;
+	readonly #stdlibRoot: string;
+	/** The standard library's export data for direct compiles; null until prepared (warm()). */
+	#stdlib: Stdlib | null = null;
+	#stdPackages: ReadonlySet<string> = new Set();
 	/** What prepare() found in the shared build cache. */
 	cacheCheck: { bytes: number; emptied: boolean } | null = null;
 
@@ -90,6 +108,17 @@ export class Runner {
 		this.#baseUid = options.baseUid ?? 61000;
 		this.#freeSlots = Array.from({ length: options.slots }, (_, i) => i);
 		this.#maxCacheBytes = options.maxCacheBytes ?? Number.POSITIVE_INFINITY;
+		this.#stdlibRoot = join(options.stateDir, 'stdlib');
+	}
+
+	/** Whether escape analysis compiles directly (the standard library's export data is ready). */
+	get directEscape(): boolean {
+		return this.#stdlib !== null;
+	}
+
+	#useStdlib(stdlib: Stdlib | null) {
+		this.#stdlib = stdlib;
+		this.#stdPackages = new Set(stdlib?.packages.keys() ?? []);
 	}
 
 	get goVersion(): string {
@@ -120,6 +149,10 @@ export class Runner {
 			this.cacheCheck = { bytes, emptied };
 		}
 		await mkdir(this.#jobsDir, { recursive: true });
+		const key = await stdlibKey(this.toolchain, compilerPath(this.toolchain));
+		// Other toolchains' export data goes when nobody else may be using it, as the cache does.
+		if (!othersAlive) await removeOtherStdlibs(this.#stdlibRoot, key);
+		this.#useStdlib(await loadStdlib(this.#stdlibRoot, key));
 		if (asRoot && this.sandbox === 'bwrap') {
 			await chmod(this.#stateDir, 0o755);
 			await chown(this.#cacheDir, 0, this.#gid);
@@ -138,7 +171,8 @@ export class Runner {
 
 	/**
 	 * Compiles the standard library (and the test runner's dependencies) into the shared cache,
-	 * once, so that a job only compiles its own package. Takes about 30 s on a cold cache.
+	 * once, so that a job only compiles its own package, and prepares the standard library's export
+	 * data for escape analysis. Takes two to three minutes on a cold cache, seconds when warm.
 	 */
 	async warm(extraTimeoutMs = 10 * 60_000): Promise<RunResult> {
 		const warmFiles = {
@@ -146,6 +180,8 @@ export class Runner {
 		};
 		const std = await this.#job({ mode: 'escape', files: warmFiles }, undefined, { buildArgs: ['build', 'std'], buildTimeoutMs: extraTimeoutMs });
 		if (!std.ok) return std;
+		const stdlib = await this.#prepareStdlib(warmFiles, extraTimeoutMs);
+		if (!stdlib.ok) return stdlib;
 		// The test binary's own dependencies (testing and what it links), with the warm-up's time
 		// limit: on a cold cache and a busy machine they take longer than a job's build may.
 		const test = await this.#job({ mode: 'test', files: warmFiles }, undefined, { buildArgs: ['test', '-c', '-o', '/dev/null', '.'], buildTimeoutMs: extraTimeoutMs });
@@ -156,6 +192,21 @@ export class Runner {
 			buildArgs: ['test', '-c', '-race', '-o', '/dev/null', '.'],
 			buildTimeoutMs: extraTimeoutMs,
 		});
+	}
+
+	/**
+	 * Builds the standard library with -trimpath (about a minute on a cold cache) and copies its
+	 * export data out of the cache (stdlib.ts), once per toolchain; until then escape analysis
+	 * goes through `go build`.
+	 */
+	async #prepareStdlib(files: Record<string, string>, timeoutMs: number): Promise<RunResult> {
+		if (this.#stdlib) return this.#result('escape', performance.now(), {});
+		const key = await stdlibKey(this.toolchain, compilerPath(this.toolchain));
+		const list = await this.#job({ mode: 'escape', files }, undefined, { buildArgs: stdlibListArgs, buildTimeoutMs: timeoutMs, rawOutput: true });
+		if (!list.ok) return list;
+		const hostPath = (p: string) => (this.sandbox === 'bwrap' ? p.replace(/^\/cache\//, `${this.#cacheDir}/`) : p);
+		this.#useStdlib(await installStdlib(this.#stdlibRoot, key, list.stderr, hostPath));
+		return list;
 	}
 
 	/**
@@ -194,8 +245,8 @@ export class Runner {
 
 	#layout(jobDir: string): Layout {
 		return this.sandbox === 'bwrap'
-			? { job: '/job', cache: '/cache', tmp: '/tmp' }
-			: { job: jobDir, cache: this.#cacheDir, tmp: join(jobDir, 'tmp') };
+			? { job: '/job', cache: '/cache', tmp: '/tmp', stdlib: '/stdlib' }
+			: { job: jobDir, cache: this.#cacheDir, tmp: join(jobDir, 'tmp'), stdlib: this.#stdlib?.dir ?? '' };
 	}
 
 	async #job(
@@ -274,6 +325,13 @@ export class Runner {
 			});
 		}
 
+		// Planned before anything is written: a refused import needs no sandbox at all.
+		const plan =
+			mode === 'escape' && !override && this.#stdlib
+				? planEscapeCompile({ files: request.files, stdPackages: this.#stdPackages, context: this.#stdlib.context, goVersion: this.toolchain.version })
+				: null;
+		if (plan?.kind === 'refuse') return this.#result(mode, started, { error: plan.error, diagnostics: plan.diagnostics });
+
 		const uid = this.#baseUid + slot;
 		const srcDir = join(jobDir, 'src');
 		const outDir = join(jobDir, 'out');
@@ -292,8 +350,11 @@ export class Runner {
 		}
 
 		const layout = this.#layout(jobDir);
+		const step: StepContext = { jobDir, layout, uid, signal };
+		if (plan?.kind === 'compile') return this.#compileEscape(plan.units, plan.lang, options, step, goFiles, started);
+
 		const race = options.race === true && (mode === 'test' || mode === 'run');
-		const hasTests = fileNames.some((n) => n.endsWith('_test.go'));
+		const hasTests = hasTestFiles(request.files);
 		const binary = `${layout.job}/out/${mode === 'run' ? 'prog' : 'test.bin'}`;
 
 		// ---- build ------------------------------------------------------------------------------
@@ -317,31 +378,8 @@ export class Runner {
 			});
 		}
 
-		const build = await runSandboxed(
-			{
-				argv: [`${this.toolchain.goRoot}/bin/go`, ...buildArgs],
-				binds: this.#buildBinds(jobDir),
-				env: buildEnv(this.toolchain, { cache: layout.cache, tmp: layout.tmp }, race),
-				cwd: `${layout.job}/src`,
-				system: true,
-				timeoutMs: override?.buildTimeoutMs ?? this.limits.buildTimeoutMs,
-				cpuSeconds: Math.ceil((override?.buildTimeoutMs ?? this.limits.buildTimeoutMs) / 1000) * 4,
-				memoryBytes: this.limits.buildMemoryBytes,
-				limitData: false,
-				processes: 1024,
-				// Compiled packages land in the shared build cache, which nothing bounds: a snippet
-				// with a 64 KiB source can describe a huge initialized array or string constant.
-				// Real packages, race-instrumented test binaries included, stay far below this.
-				fileSizeBytes: buildFileBytes,
-				tmpBytes: 512 * 1024 * 1024,
-				outputBytes: 4 * this.limits.outputBytes,
-				uid,
-				gid: this.#gid,
-				signal,
-			},
-			{ kind: this.sandbox, cgroups: this.cgroups },
-		);
-		const compilerText = build.stderr + build.stdout;
+		const build = await this.#buildStep([`${this.toolchain.goRoot}/bin/go`, ...buildArgs], step, override?.buildTimeoutMs ?? this.limits.buildTimeoutMs, race);
+		const compilerText = override?.rawOutput ? build.stderr + build.stdout : this.#withoutSandboxPaths(build.stderr + build.stdout, step);
 		const buildFailed = build.exitCode !== 0 || build.timedOut || build.outputLimited || build.canceled;
 		const compiled = parseCompilerOutput(compilerText, goFiles, buildFailed);
 		if (buildFailed) {
@@ -350,7 +388,7 @@ export class Runner {
 				stderr: compilerText,
 				diagnostics: compiled.diagnostics,
 				truncated: build.outputLimited,
-				error: this.#buildError(build, compiled.diagnostics, compiled.other, mode),
+				error: this.#buildError(build, compiled.diagnostics, compiled.other, mode, request.files),
 			});
 		}
 		if (override) return this.#result(mode, started, { stderr: compilerText });
@@ -429,6 +467,96 @@ export class Runner {
 		});
 	}
 
+	/**
+	 * Escape analysis as the compiler's own steps (escape-compile.ts): each unit in the build
+	 * step's sandbox and limits, the whole within the build's time limit, stopping at the first
+	 * that fails (as `go test -c` does: the external test imports the package).
+	 */
+	async #compileEscape(units: CompileUnit[], lang: string, options: RunOptions, step: StepContext, goFiles: ReadonlySet<string>, started: number): Promise<RunResult> {
+		const stdlib = this.#stdlib!;
+		const out = `${step.layout.job}/out`;
+		const flags = [options.escapeDetail === 2 ? '-m=2' : '-m'];
+		if (options.inlining === false) flags.push('-l');
+		const deadline = performance.now() + this.limits.buildTimeoutMs;
+		let text = '';
+		let build: SandboxOutcome | null = null;
+		for (const unit of units) {
+			const cfg = `${unit.archive}.importcfg`;
+			const own = Object.fromEntries(Object.entries(unit.imports).map(([path, archive]) => [path, `${out}/${archive}`]));
+			await writeFile(join(step.jobDir, 'out', cfg), importcfg(stdlib, step.layout.stdlib, own));
+			const argv = [
+				compilerPath(this.toolchain),
+				'-o', `${out}/${unit.archive}`,
+				'-trimpath', `${step.layout.job}/src=>${snippetModule}`,
+				'-p', unit.packagePath,
+				`-lang=${lang}`,
+				...flags,
+				'-nolocalimports',
+				'-importcfg', `${out}/${cfg}`,
+				'-pack',
+				...unit.files.map((f) => `./${f}`),
+			];
+			build = await this.#buildStep(argv, step, Math.max(1, Math.round(deadline - performance.now())), false);
+			// The compiler prints its diagnostics, -m and errors alike, on stdout.
+			text += this.#withoutSandboxPaths(build.stdout + build.stderr, step);
+			if (build.exitCode !== 0 || build.timedOut || build.outputLimited || build.canceled) break;
+		}
+		const failed = build!.exitCode !== 0 || build!.timedOut || build!.outputLimited || build!.canceled;
+		const compiled = parseCompilerOutput(text, goFiles, failed);
+		return this.#result('escape', started, {
+			exitCode: build!.exitCode,
+			stderr: text,
+			diagnostics: compiled.diagnostics,
+			truncated: build!.outputLimited,
+			error: failed ? this.#buildError(build!, compiled.diagnostics, compiled.other, 'escape', Object.fromEntries([...goFiles].map((f) => [f, '']))) : null,
+		});
+	}
+
+	/** One build-step command (the go command or the compiler) in the sandbox, with the build's limits. */
+	#buildStep(argv: string[], step: StepContext, timeoutMs: number, cgo: boolean): Promise<SandboxOutcome> {
+		return runSandboxed(
+			{
+				argv,
+				binds: this.#buildBinds(step.jobDir),
+				env: buildEnv(this.toolchain, { cache: step.layout.cache, tmp: step.layout.tmp }, cgo),
+				cwd: `${step.layout.job}/src`,
+				system: true,
+				timeoutMs,
+				cpuSeconds: Math.ceil(timeoutMs / 1000) * 4,
+				memoryBytes: this.limits.buildMemoryBytes,
+				limitData: false,
+				processes: 1024,
+				// Compiled packages land in the shared build cache, which nothing bounds: a snippet
+				// with a 64 KiB source can describe a huge initialized array or string constant.
+				// Real packages, race-instrumented test binaries included, stay far below this.
+				fileSizeBytes: buildFileBytes,
+				tmpBytes: 512 * 1024 * 1024,
+				outputBytes: 4 * this.limits.outputBytes,
+				uid: step.uid,
+				gid: this.#gid,
+				signal: step.signal,
+			},
+			{ kind: this.sandbox, cgroups: this.cgroups },
+		);
+	}
+
+	/**
+	 * Output of the build step with the job's sandbox paths (`/job/src`, or in the unsafe mode the
+	 * state directory) taken out of the go command's own lines. Lines at a snippet position are
+	 * the compiler's, already trimmed (-trimpath), and hold user text that stays as it is.
+	 */
+	#withoutSandboxPaths(text: string, step: StepContext): string {
+		const roots = [...new Set([step.layout.job, step.jobDir])];
+		return text
+			.split('\n')
+			.map((line) => {
+				if (/^(?:\.\/|play\/)?[^\s:/]+\.go:\d+/.test(line)) return line;
+				for (const root of roots) line = line.replaceAll(`${root}/src/`, './').replaceAll(`${root}/src`, '.').replaceAll(`${root}/`, '');
+				return line.replaceAll(this.#stateDir, '$PLAYBOOK_STATE_DIR').replaceAll(`${step.layout.cache}/`, '$GOCACHE/');
+			})
+			.join('\n');
+	}
+
 	#buildBinds(jobDir: string): Bind[] {
 		if (this.sandbox !== 'bwrap') return [];
 		const binds: Bind[] = [
@@ -437,10 +565,11 @@ export class Runner {
 		];
 		// A GOROOT outside /usr (e.g. /usr/local/go is inside; ~/sdk/go is not) is bound read-only.
 		if (!this.toolchain.goRoot.startsWith('/usr/')) binds.push({ src: this.toolchain.goRoot, dest: this.toolchain.goRoot });
+		if (this.#stdlib) binds.push({ src: this.#stdlib.dir, dest: '/stdlib' });
 		return binds;
 	}
 
-	#buildError(build: SandboxOutcome, diagnostics: RunResult['diagnostics'], other: string[], mode: Mode): RunError {
+	#buildError(build: SandboxOutcome, diagnostics: RunResult['diagnostics'], other: string[], mode: Mode, files: Record<string, string> = {}): RunError {
 		if (build.timedOut) {
 			return { code: 'timeout', message: `Compiling took longer than ${this.limits.buildTimeoutMs / 1000} s and was stopped. Very large constants, arrays or generated code can do this; make the snippet smaller.` };
 		}
@@ -471,11 +600,25 @@ export class Runner {
 				message: `${at}${pkg} is not in the standard library. The playground has no network and downloads no modules, so only standard-library imports work; copy the code you need into the snippet.`,
 			};
 		}
+		const internal = /(?:^|\t)(?:\.\/)?([^\s:/]+\.go):(\d+):\d+: use of internal package (\S+) not allowed/m.exec(text);
+		if (internal) return internalImportError(`${internal[1]}:${internal[2]}: `, internal[3]!);
+		if (/build constraints exclude all Go files/.test(text)) {
+			return constraintsExcludeError(Object.keys(files).filter((n) => n.endsWith('.go')).sort(), this.toolchain);
+		}
+		// Compiling succeeded; the linker found no program to start.
+		if (/function main is undeclared in the main package/.test(text)) {
+			return {
+				code: 'compile_error',
+				message: 'function main is undeclared in the main package: the package compiles, but a program needs a func main to start from. Add func main() { … }, or use Test or Benchmark for code without one.',
+			};
+		}
 		const errors = diagnostics.filter((d) => d.kind === 'error');
 		const first = errors[0];
 		if (first) {
 			const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''})` : '';
-			return { code: 'compile_error', message: `Compile error at ${first.file}:${first.line}:${first.col}: ${first.message}${more}. Fix that line and run again.` };
+			// A message that continues on further lines (have … / want …) is kept whole.
+			const end = first.message.includes('\n') ? '\n' : ' ';
+			return { code: 'compile_error', message: `Compile error at ${first.file}:${first.line}:${first.col}: ${first.message}${more}.${end}Fix that line and run again.` };
 		}
 		const goLine = other.find((l) => /^(?:go|go build|go test|\S+\.go|can't load package|package )/.test(l)) ?? other[0];
 		return {

@@ -9,17 +9,20 @@ export interface Toolchain {
 	goRoot: string;
 	/** e.g. "go1.26.8" */
 	version: string;
+	/** The target the toolchain builds for by default (the runner never cross-compiles). */
+	goos: string;
+	goarch: string;
 }
 
 export async function findToolchain(goBin = process.env.PLAYBOOK_GO ?? 'go'): Promise<Toolchain> {
 	let stdout: string;
 	try {
-		({ stdout } = await exec(goBin, ['env', '-json', 'GOROOT', 'GOVERSION'], { env: { ...process.env, GOTOOLCHAIN: 'local' } }));
+		({ stdout } = await exec(goBin, ['env', '-json', 'GOROOT', 'GOVERSION', 'GOOS', 'GOARCH'], { env: { ...process.env, GOTOOLCHAIN: 'local' } }));
 	} catch (e) {
 		throw new Error(`cannot run the Go toolchain (${goBin}): ${(e as Error).message}. Install Go 1.22 or later, or set PLAYBOOK_GO to the go binary.`, { cause: e });
 	}
-	const env = JSON.parse(stdout) as { GOROOT: string; GOVERSION: string };
-	return { goBin: `${env.GOROOT}/bin/go`, goRoot: env.GOROOT, version: env.GOVERSION };
+	const env = JSON.parse(stdout) as { GOROOT: string; GOVERSION: string; GOOS: string; GOARCH: string };
+	return { goBin: `${env.GOROOT}/bin/go`, goRoot: env.GOROOT, version: env.GOVERSION, goos: env.GOOS, goarch: env.GOARCH };
 }
 
 /** "go1.26.8" → "1.26", the language version written into generated go.mod files. */

@@ -8,6 +8,7 @@
  *   - the site reaches the engine through its package entry points, never by a relative path.
  * Formatting is Prettier's (eslint-config-prettier turns off the rules it owns).
  */
+import { defineConfig } from 'eslint/config';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
@@ -25,11 +26,11 @@ const nodeOnlyForBrowser = {
 	paths: ['fs', 'path', 'os', 'child_process', 'crypto', 'url', 'util'].map((name) => ({ name, message: 'Browser code: no Node modules.' })),
 };
 
-export default tseslint.config(
+export default defineConfig(
 	{ ignores: ['dist/', '.astro/', '.cache/', '.tools/', 'node_modules/', 'test-results/', 'playwright-report/', 'content/snippets/**'] },
 	js.configs.recommended,
-	...tseslint.configs.recommended,
-	...astro.configs.recommended,
+	tseslint.configs.recommended,
+	astro.configs.recommended,
 	{
 		plugins: { 'import-x': importX },
 		languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },

@@ -496,7 +496,10 @@ export class Runner {
 				'-pack',
 				...unit.files.map((f) => `./${f}`),
 			];
-			build = await this.#buildStep(argv, step, Math.max(1, Math.round(deadline - performance.now())), false);
+			build = await this.#buildStep(argv, step, Math.max(1, Math.round(deadline - performance.now())), false, true);
+			// Under RLIMIT_DATA the Go runtime reports a failed allocation, or, when not even its
+			// start-up reservations fit, dies by SIGSEGV before printing anything.
+			if (build.stdout === '' && build.stderr === '' && (build.exitCode === 139 || build.signal === 'SIGSEGV')) build = { ...build, oomKilled: true };
 			// The compiler prints its diagnostics, -m and errors alike, on stdout.
 			text += this.#withoutSandboxPaths(build.stdout + build.stderr, step);
 			if (build.exitCode !== 0 || build.timedOut || build.outputLimited || build.canceled) break;
@@ -512,8 +515,12 @@ export class Runner {
 		});
 	}
 
-	/** One build-step command (the go command or the compiler) in the sandbox, with the build's limits. */
-	#buildStep(argv: string[], step: StepContext, timeoutMs: number, cgo: boolean): Promise<SandboxOutcome> {
+	/**
+	 * One build-step command (the go command or the compiler) in the sandbox, with the build's
+	 * limits. `oneProcess`: the compiler alone, bounded by its rlimits without a cgroup (see
+	 * SandboxSpec.jobCgroup); the go command starts processes of its own and gets one.
+	 */
+	#buildStep(argv: string[], step: StepContext, timeoutMs: number, cgo: boolean, oneProcess = false): Promise<SandboxOutcome> {
 		return runSandboxed(
 			{
 				argv,
@@ -524,7 +531,8 @@ export class Runner {
 				timeoutMs,
 				cpuSeconds: Math.ceil(timeoutMs / 1000) * 4,
 				memoryBytes: this.limits.buildMemoryBytes,
-				limitData: false,
+				limitData: oneProcess,
+				jobCgroup: !oneProcess,
 				processes: 1024,
 				// Compiled packages land in the shared build cache, which nothing bounds: a snippet
 				// with a 64 KiB source can describe a huge initialized array or string constant.
@@ -576,7 +584,8 @@ export class Runner {
 		if (build.outputLimited) {
 			return { code: 'output_limit', message: `The compiler printed more than ${formatBytes(4 * this.limits.outputBytes)}; the output was cut. Turn off escape-analysis detail or make the snippet smaller.` };
 		}
-		if (build.oomKilled) {
+		// Without a cgroup (the compiler alone) RLIMIT_DATA stops it, and the Go runtime says so.
+		if (build.oomKilled || /^fatal error: (?:runtime: )?out of memory|^runtime: out of memory/m.test(build.stdout + build.stderr)) {
 			return { code: 'memory_limit', message: `The compiler used more than ${formatBytes(this.limits.buildMemoryBytes)} of memory. Very large constants or composite literals can do this; make them smaller.` };
 		}
 		const text = [...other, ...diagnostics.map((d) => d.message)].join('\n');

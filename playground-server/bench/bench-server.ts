@@ -313,7 +313,7 @@ add('sandbox: full sandbox step + hello', await time(RUNS, async () => {
 			timeoutMs: 10_000, cpuSeconds: 10, memoryBytes: 512 << 20, limitData: true, processes: 64, fileSizeBytes: 16 << 20, tmpBytes: 16 << 20, outputBytes: 1 << 20,
 			uid: 63000 + availableParallelism(), gid: 61000,
 		},
-		{ kind: runner.sandbox, cgroups: runner.cgroups },
+		{ kind: runner.sandbox, cgroups: runner.cgroups, bwrap, seccomp: true },
 	);
 	if (o.exitCode !== 0) throw new Error(`sandbox: ${o.stderr}`);
 }), 'sandbox: bare hello binary', '≤ +30 ms');

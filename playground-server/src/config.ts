@@ -1,11 +1,12 @@
 /**
- * The server's settings, from the environment. Every value has a default that suits one machine;
- * a malformed value stops the server at start-up with the variable's name, rather than being
- * silently ignored. The runner's own limits (PLAYBOOK_BUILD_TIMEOUT_MS, …) are read by
- * runner/limits.ts.
+ * The server's settings, from the environment, in one object: the HTTP side here and the
+ * runner's (runner/config.ts: sandbox, toolchain, state, limits) under `runner`. Every value has
+ * a default that suits one machine; a malformed value stops the server at start-up with the
+ * variable's name, rather than being silently ignored.
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { runnerConfigFromEnv, type RunnerConfig } from './runner/config.ts';
 
 export interface ServerConfig {
 	port: number;
@@ -35,6 +36,7 @@ export interface ServerConfig {
 	logLevel: string;
 	/** Run the start-up self-test (a program that proves the sandbox works). */
 	selfTest: boolean;
+	runner: RunnerConfig;
 }
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -56,7 +58,7 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-	const unsafeLocal = env.PLAYBOOK_UNSAFE_LOCAL === '1';
+	const unsafeLocal = runnerConfigFromEnv(env).unsafeLocal;
 	const corsOrigins = (env.PLAYBOOK_CORS_ORIGIN ?? '')
 		.split(',')
 		.map((o) => o.trim())
@@ -82,5 +84,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
 		trustProxy: flag(env, 'PLAYBOOK_TRUST_PROXY', false),
 		logLevel: env.LOG_LEVEL ?? 'info',
 		selfTest: flag(env, 'PLAYBOOK_SELF_TEST', true),
+		runner: runnerConfigFromEnv(env),
 	};
 }

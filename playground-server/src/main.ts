@@ -15,24 +15,28 @@ import { SandboxUnavailableError, createRunner, seccompActive, type Runner } fro
 import { Scheduler } from './runner/scheduler.ts';
 import { selfTest } from './self-test.ts';
 
-const log = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'playbook-playground' } });
+function loadConfig(): ServerConfig | Error {
+	try {
+		return configFromEnv();
+	} catch (e) {
+		return e as Error;
+	}
+}
+const loaded = loadConfig();
+const log = pino({ level: loaded instanceof Error ? 'info' : loaded.logLevel, base: { service: 'playbook-playground' } });
 
 function fail(message: string, extra?: object): never {
 	log.fatal(extra ?? {}, message);
 	process.exit(1);
 }
 
-let config: ServerConfig;
-try {
-	config = configFromEnv();
-} catch (e) {
-	fail(`bad setting: ${(e as Error).message}`);
-}
+if (loaded instanceof Error) fail(`bad setting: ${loaded.message}`);
+const config = loaded;
 
 let runner: Runner;
 try {
 	// One sandbox slot per pool worker, plus one for the benchmark lane (PLAYBOOK_SLOTS overrides).
-	runner = await createRunner({ log: (level, msg) => log[level](msg), ...(process.env.PLAYBOOK_SLOTS ? {} : { slots: config.workers + 1 }) });
+	runner = await createRunner({ log: (level, msg) => log[level](msg), config: config.runner, slots: config.runner.slots ?? config.workers + 1 });
 } catch (e) {
 	if (e instanceof SandboxUnavailableError) fail(e.message);
 	fail(`cannot start the runner: ${(e as Error).message}`);
@@ -43,7 +47,7 @@ if (runner.sandbox === 'unsafe-local') {
 	);
 }
 
-const state: ServerState = { phase: 'starting', startedAt: Date.now(), seccomp: runner.sandbox === 'bwrap' && seccompActive(), warm: { done: false, durationMs: null, error: null } };
+const state: ServerState = { phase: 'starting', startedAt: Date.now(), seccomp: runner.sandbox === 'bwrap' && seccompActive(config.runner.seccomp), warm: { done: false, durationMs: null, error: null } };
 if (runner.sandbox === 'bwrap' && !state.seccomp) log.warn(`no seccomp filter for this architecture (${process.arch}): the sandbox relies on namespaces alone`);
 
 if (config.selfTest) {

@@ -11,7 +11,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import type { Mode, RunRequest, RunResult } from '@playbook/engine/contract';
 import { FileStore, Jobs, type JobRunner } from '@playbook/engine/jobs';
-import { createRunner, runnerFingerprint, Scheduler, type Runner } from '@playbook/engine/runner';
+import { createRunner, runnerConfigFromEnv, runnerFingerprint, Scheduler, type Runner } from '@playbook/engine/runner';
 import type { SnippetSpec } from './expectations.ts';
 import { snippetRequestOptions } from '../playground/request-options.ts';
 
@@ -48,7 +48,8 @@ export function snippetStats(): Stats {
 /** The toolchain version without running it: GOROOT/VERSION next to the go binary on PATH. */
 export function goVersion(): string {
 	if (shared.goVersion) return shared.goVersion;
-	const bin = process.env.PLAYBOOK_GO ?? (process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'go')).find((p) => existsSync(p));
+	const configured = runnerConfigFromEnv().goBin;
+	const bin = configured.includes('/') ? configured : (process.env.PATH ?? '').split(delimiter).map((d) => join(d, configured)).find((p) => existsSync(p));
 	if (!bin) throw new Error('Go was not found on PATH; install Go (see README, Prerequisites).');
 	const versionFile = join(dirname(dirname(realpathSync(bin))), 'VERSION');
 	const version = readFileSync(versionFile, 'utf8').split('\n')[0]?.trim() ?? '';

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { defaultLimits, limitsFromEnv } from '../../playground-server/src/runner/limits.ts';
 import { configFromEnv } from '../../playground-server/src/config.ts';
+import { runnerConfigFromEnv } from '../../playground-server/src/runner/config.ts';
 
 test('the default limits are the ones the playground promises', () => {
 	expect(defaultLimits).toMatchObject({
@@ -27,4 +28,23 @@ test('server settings: defaults, and unsafe local mode forces loopback', () => {
 	expect(configFromEnv({ PLAYBOOK_CORS_ORIGIN: 'https://a.example, http://localhost:3000' }).corsOrigins).toEqual(['https://a.example', 'http://localhost:3000']);
 	expect(() => configFromEnv({ PLAYBOOK_CORS_ORIGIN: 'https://a.example/' })).toThrow(/not an origin/);
 	expect(() => configFromEnv({ PORT: 'eighty' })).toThrow(/PORT=eighty/);
+});
+
+test('runner settings: one object, defaults, and every malformed value named', () => {
+	const c = runnerConfigFromEnv({ PLAYBOOK_STATE_DIR: '/srv/playbook' });
+	expect(c).toMatchObject({ stateDir: '/srv/playbook', unsafeLocal: false, bwrap: null, goBin: 'go', slots: null, gocacheMaxBytes: 4 * 2 ** 30, cgroupV2: null, cgroups: true, seccomp: true });
+	expect(c.limits).toEqual(defaultLimits);
+	expect(runnerConfigFromEnv({ PLAYBOOK_GOCACHE_MAX_BYTES: '0', PLAYBOOK_NO_CGROUPS: '1', PLAYBOOK_NO_SECCOMP: '1', PLAYBOOK_SLOTS: '3', PLAYBOOK_GO: '/opt/go/bin/go' })).toMatchObject({
+		gocacheMaxBytes: Number.POSITIVE_INFINITY,
+		cgroups: false,
+		seccomp: false,
+		slots: 3,
+		goBin: '/opt/go/bin/go',
+	});
+	expect(() => runnerConfigFromEnv({ PLAYBOOK_SLOTS: '0' })).toThrow(/PLAYBOOK_SLOTS=0 is not a whole number ≥ 1/);
+	expect(() => runnerConfigFromEnv({ PLAYBOOK_NO_SECCOMP: 'yes' })).toThrow(/PLAYBOOK_NO_SECCOMP=yes: use 1/);
+	expect(() => runnerConfigFromEnv({ PLAYBOOK_GOCACHE_MAX_BYTES: '4G' })).toThrow(/PLAYBOOK_GOCACHE_MAX_BYTES=4G/);
+	// The server's settings carry the runner's, validated with them at start-up.
+	expect(() => configFromEnv({ PLAYBOOK_SLOTS: 'many' })).toThrow(/PLAYBOOK_SLOTS=many/);
+	expect(configFromEnv({ PLAYBOOK_NO_CGROUPS: '1' }).runner.cgroups).toBe(false);
 });

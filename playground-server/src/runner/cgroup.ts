@@ -138,10 +138,9 @@ async function tryV1(serverName: string): Promise<CgroupManager | string> {
 	};
 }
 
-async function tryV2(serverName: string): Promise<CgroupManager | string> {
+async function tryV2(serverName: string, delegated: string | null): Promise<CgroupManager | string> {
 	// Only a subtree delegated to us explicitly: creating leaves elsewhere in a v2 hierarchy
 	// breaks its "no internal processes" rule for whoever manages it.
-	const delegated = process.env.PLAYBOOK_CGROUP_V2;
 	if (!delegated) return 'cgroup v2 needs a delegated subtree named by PLAYBOOK_CGROUP_V2';
 	const base = join(delegated, serverName);
 	try {
@@ -181,11 +180,17 @@ async function tryV2(serverName: string): Promise<CgroupManager | string> {
 	};
 }
 
-export async function createCgroupManager(serverName: string): Promise<CgroupManager> {
+export interface CgroupSettings {
+	enabled: boolean;
+	/** A delegated cgroup v2 directory (PLAYBOOK_CGROUP_V2); null: v1 when the machine has it. */
+	delegatedV2: string | null;
+}
+
+export async function createCgroupManager(serverName: string, settings: CgroupSettings): Promise<CgroupManager> {
 	if (process.platform !== 'linux') return none('not Linux');
-	if (process.env.PLAYBOOK_NO_CGROUPS) return none('PLAYBOOK_NO_CGROUPS is set');
+	if (!settings.enabled) return none('PLAYBOOK_NO_CGROUPS is set');
 	const reasons: string[] = [];
-	for (const attempt of [tryV2, tryV1]) {
+	for (const attempt of [(name: string) => tryV2(name, settings.delegatedV2), tryV1]) {
 		const m = await attempt(serverName);
 		if (typeof m !== 'string') return m;
 		reasons.push(m);

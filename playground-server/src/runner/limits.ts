@@ -34,6 +34,34 @@ export const defaultLimits: Limits = {
 	outputBytes: 1024 * 1024,
 };
 
+/**
+ * The limits that are not settings: each is a property of the design, named here once rather
+ * than written as a number where it is used.
+ */
+export const fixedLimits = {
+	/** Largest file a build may write (object files, the binary): compiled packages land in the shared build cache, which nothing bounds, and a 64 KiB source can describe a huge initialized array. Real packages, race-instrumented test binaries included, stay far below. */
+	buildFileBytes: 64 * 1024 * 1024,
+	/** Processes and threads of a build step (the go command runs the compiler and linker in parallel). */
+	buildProcesses: 1024,
+	/** The build step's private /tmp (the go command's work directory lives there). */
+	buildTmpBytes: 512 * 1024 * 1024,
+	/** The compiler may print this many times what a program may (escape analysis of a large file at -m=2). */
+	buildOutputFactor: 4,
+	/** CPU seconds per wall second of a build: the go command compiles packages on every core. */
+	buildCpuPerWallSecond: 4,
+	/** CPU seconds per wall second of benchmarks, which may run goroutines on both cores. */
+	benchCpuPerWallSecond: 2,
+	/** `-test.timeout` is set this much below the job's wall limit, so the testing package reports the hung test itself. */
+	testTimeoutMarginSeconds: 1,
+	/** Open files of any sandboxed process. */
+	openFiles: 1024,
+	/** The first warm-up of a toolchain (the standard library, its export data, the race runtime) on a cold cache. */
+	warmTimeoutMs: 10 * 60_000,
+	/** The first unprivileged uid of a runner's slots (root only), and the group every slot shares with the build cache. */
+	firstUid: 61000,
+	sharedGid: 61000,
+} as const;
+
 const envNames: Record<keyof Limits, string> = {
 	buildTimeoutMs: 'PLAYBOOK_BUILD_TIMEOUT_MS',
 	runTimeoutMs: 'PLAYBOOK_RUN_TIMEOUT_MS',

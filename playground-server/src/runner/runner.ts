@@ -10,18 +10,19 @@ import { chmod, chown, mkdir, open, readdir, rm, stat, writeFile } from 'node:fs
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Mode, RunError, RunOptions, RunRequest, RunResult } from '../contract/index.ts';
+import type { Mode, RunOptions, RunRequest, RunResult } from '../contract/index.ts';
 import { fileNamePattern, hasTestFiles } from '../contract/index.ts';
 import type { CgroupManager } from './cgroup.ts';
-import { formatBytes, type Limits } from './limits.ts';
-import { runSandboxed, type Bind, type SandboxKind, type SandboxOutcome } from './sandbox.ts';
+import { fixedLimits, type Limits } from './limits.ts';
+import { runSandboxed, type Bind, type SandboxKind, type SandboxOptions, type SandboxOutcome } from './sandbox.ts';
 import { buildEnv, languageVersion, type Toolchain } from './toolchain.ts';
 import { parseCompilerOutput, snippetModule } from './parse/compiler.ts';
 import { parseBenchOutput } from './parse/bench.ts';
 import { parseTestOutput } from './parse/tests.ts';
 import { classifyOutcome, runtimeDiagnostic } from './outcome.ts';
+import { buildFailure } from './build-errors.ts';
 import { findImports } from './imports.ts';
-import { constraintsExcludeError, internalImportError, planEscapeCompile, type CompileUnit } from './escape-compile.ts';
+import { planEscapeCompile, type CompileUnit } from './escape-compile.ts';
 import { compilerPath, importcfg, installStdlib, loadStdlib, removeOtherStdlibs, stdlibKey, stdlibListArgs, type Stdlib } from './stdlib.ts';
 
 export interface RunnerOptions {
@@ -31,6 +32,10 @@ export interface RunnerOptions {
 	limits: Limits;
 	sandbox: SandboxKind;
 	cgroups: CgroupManager;
+	/** The bwrap binary (unused in the unsafe local mode). */
+	bwrap: string;
+	/** Apply the seccomp filter in the sandbox. */
+	seccomp: boolean;
 	/** How many jobs may run at once: each gets an unprivileged uid of its own. */
 	slots: number;
 	/** First uid of the slots (when the server runs as root); the gid is shared. */
@@ -45,8 +50,6 @@ export interface RunnerOptions {
 
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 let runnerCounter = 0;
-/** Largest file a build may write (object files, the binary). */
-const buildFileBytes = 64 * 1024 * 1024;
 
 /**
  * A go command other than the mode's own build: warming the cache (`go build std`) or `go vet`.
@@ -80,6 +83,7 @@ export class Runner {
 	readonly limits: Limits;
 	readonly sandbox: SandboxKind;
 	readonly cgroups: CgroupManager;
+	readonly #sandboxOptions: SandboxOptions;
 	readonly #stateDir: string;
 	readonly #cacheDir: string;
 	readonly #jobsDir: string;
@@ -100,12 +104,13 @@ export class Runner {
 		this.limits = options.limits;
 		this.sandbox = options.sandbox;
 		this.cgroups = options.cgroups;
+		this.#sandboxOptions = { kind: options.sandbox, cgroups: options.cgroups, bwrap: options.bwrap, seccomp: options.seccomp };
 		this.#stateDir = options.stateDir;
 		this.#cacheDir = join(options.stateDir, 'gocache');
 		// Per runner, named after its process: the build and a running server may share a state
 		// directory (and its cache), and one process may hold several runners.
 		this.#jobsDir = join(options.stateDir, 'jobs', `${process.pid}-${++runnerCounter}`);
-		this.#baseUid = options.baseUid ?? 61000;
+		this.#baseUid = options.baseUid ?? fixedLimits.firstUid;
 		this.#freeSlots = Array.from({ length: options.slots }, (_, i) => i);
 		this.#maxCacheBytes = options.maxCacheBytes ?? Number.POSITIVE_INFINITY;
 		this.#stdlibRoot = join(options.stateDir, 'stdlib');
@@ -126,7 +131,7 @@ export class Runner {
 	}
 
 	/** One group for every runner's slots, so they share the build cache. */
-	readonly #gid = 61000;
+	readonly #gid = fixedLimits.sharedGid;
 
 	/** Creates the state directories; the build cache is shared by every slot's uid through its group. */
 	async prepare(): Promise<void> {
@@ -174,7 +179,7 @@ export class Runner {
 	 * once, so that a job only compiles its own package, and prepares the standard library's export
 	 * data for escape analysis. Takes two to three minutes on a cold cache, seconds when warm.
 	 */
-	async warm(extraTimeoutMs = 10 * 60_000): Promise<RunResult> {
+	async warm(extraTimeoutMs: number = fixedLimits.warmTimeoutMs): Promise<RunResult> {
 		const warmFiles = {
 			'warm_test.go': `package warm\n\nimport (\n\t"encoding/json"\n\t"fmt"\n\t"testing"\n)\n\nfunc TestWarm(t *testing.T) { _, _ = json.Marshal(fmt.Sprint(1)) }\n`,
 		};
@@ -388,7 +393,7 @@ export class Runner {
 				stderr: compilerText,
 				diagnostics: compiled.diagnostics,
 				truncated: build.outputLimited,
-				error: this.#buildError(build, compiled.diagnostics, compiled.other, mode, request.files),
+				error: buildFailure(build, compiled.diagnostics, compiled.other, { mode, files: request.files, limits: this.limits, toolchain: this.toolchain }),
 			});
 		}
 		if (override) return this.#result(mode, started, { stderr: compilerText });
@@ -405,7 +410,7 @@ export class Runner {
 		const timeoutMs = mode === 'bench' ? this.limits.benchTimeoutMs : this.limits.runTimeoutMs;
 		const argv = this.sandbox === 'bwrap' ? ['/prog'] : [join(outDir, mode === 'run' ? 'prog' : 'test.bin')];
 		if (mode === 'test') {
-			argv.push('-test.v=true', `-test.count=${options.count ?? 1}`, `-test.timeout=${Math.max(1, Math.floor(timeoutMs / 1000) - 1)}s`);
+			argv.push('-test.v=true', `-test.count=${options.count ?? 1}`, `-test.timeout=${testTimeout(timeoutMs)}`);
 			if (options.bench) argv.push(`-test.run=${options.bench}`);
 		} else if (mode === 'bench') {
 			argv.push(
@@ -414,7 +419,7 @@ export class Runner {
 				'-test.benchmem',
 				`-test.benchtime=${options.benchtime ?? '1s'}`,
 				`-test.count=${options.count ?? 1}`,
-				`-test.timeout=${Math.max(1, Math.floor(timeoutMs / 1000) - 1)}s`,
+				`-test.timeout=${testTimeout(timeoutMs)}`,
 			);
 		}
 		const env: Record<string, string> = { HOME: '/tmp', TMPDIR: '/tmp', PATH: '/nonexistent' };
@@ -422,7 +427,7 @@ export class Runner {
 		const binBinds: Bind[] =
 			this.sandbox === 'bwrap' ? [{ src: join(outDir, mode === 'run' ? 'prog' : 'test.bin'), dest: '/prog' }] : [];
 		const wallSeconds = Math.ceil(timeoutMs / 1000);
-		const cpuSeconds = mode === 'bench' ? wallSeconds * 2 : Math.min(wallSeconds, this.limits.runCpuSeconds);
+		const cpuSeconds = mode === 'bench' ? wallSeconds * fixedLimits.benchCpuPerWallSecond : Math.min(wallSeconds, this.limits.runCpuSeconds);
 		const exec = await runSandboxed(
 			{
 				argv,
@@ -442,7 +447,7 @@ export class Runner {
 				gid: this.#gid,
 				signal,
 			},
-			{ kind: this.sandbox, cgroups: this.cgroups },
+			this.#sandboxOptions,
 		);
 		const testCounts = mode === 'test' || mode === 'bench' ? parseTestOutput(exec.stdout) : null;
 		const error = classifyOutcome(exec, {
@@ -511,7 +516,7 @@ export class Runner {
 			stderr: text,
 			diagnostics: compiled.diagnostics,
 			truncated: build!.outputLimited,
-			error: failed ? this.#buildError(build!, compiled.diagnostics, compiled.other, 'escape', Object.fromEntries([...goFiles].map((f) => [f, '']))) : null,
+			error: failed ? buildFailure(build!, compiled.diagnostics, compiled.other, { mode: 'escape', files: Object.fromEntries([...goFiles].map((f) => [f, ''])), limits: this.limits, toolchain: this.toolchain }) : null,
 		});
 	}
 
@@ -529,22 +534,19 @@ export class Runner {
 				cwd: `${step.layout.job}/src`,
 				system: true,
 				timeoutMs,
-				cpuSeconds: Math.ceil(timeoutMs / 1000) * 4,
+				cpuSeconds: Math.ceil(timeoutMs / 1000) * fixedLimits.buildCpuPerWallSecond,
 				memoryBytes: this.limits.buildMemoryBytes,
 				limitData: oneProcess,
 				jobCgroup: !oneProcess,
-				processes: 1024,
-				// Compiled packages land in the shared build cache, which nothing bounds: a snippet
-				// with a 64 KiB source can describe a huge initialized array or string constant.
-				// Real packages, race-instrumented test binaries included, stay far below this.
-				fileSizeBytes: buildFileBytes,
-				tmpBytes: 512 * 1024 * 1024,
-				outputBytes: 4 * this.limits.outputBytes,
+				processes: fixedLimits.buildProcesses,
+				fileSizeBytes: fixedLimits.buildFileBytes,
+				tmpBytes: fixedLimits.buildTmpBytes,
+				outputBytes: fixedLimits.buildOutputFactor * this.limits.outputBytes,
 				uid: step.uid,
 				gid: this.#gid,
 				signal: step.signal,
 			},
-			{ kind: this.sandbox, cgroups: this.cgroups },
+			this.#sandboxOptions,
 		);
 	}
 
@@ -577,64 +579,11 @@ export class Runner {
 		return binds;
 	}
 
-	#buildError(build: SandboxOutcome, diagnostics: RunResult['diagnostics'], other: string[], mode: Mode, files: Record<string, string> = {}): RunError {
-		if (build.timedOut) {
-			return { code: 'timeout', message: `Compiling took longer than ${this.limits.buildTimeoutMs / 1000} s and was stopped. Very large constants, arrays or generated code can do this; make the snippet smaller.` };
-		}
-		if (build.outputLimited) {
-			return { code: 'output_limit', message: `The compiler printed more than ${formatBytes(4 * this.limits.outputBytes)}; the output was cut. Turn off escape-analysis detail or make the snippet smaller.` };
-		}
-		// Without a cgroup (the compiler alone) RLIMIT_DATA stops it, and the Go runtime says so.
-		if (build.oomKilled || /^fatal error: (?:runtime: )?out of memory|^runtime: out of memory/m.test(build.stdout + build.stderr)) {
-			return { code: 'memory_limit', message: `The compiler used more than ${formatBytes(this.limits.buildMemoryBytes)} of memory. Very large constants or composite literals can do this; make them smaller.` };
-		}
-		const text = [...other, ...diagnostics.map((d) => d.message)].join('\n');
-		if (/no space left on device|file too large/i.test(text) || build.signal === 'SIGXFSZ') {
-			return {
-				code: 'file_size_limit',
-				message: `The compiled program is larger than the playground builds (${formatBytes(buildFileBytes)} per file): a very large initialized array, composite literal or string constant does this. Make it smaller, or build it at run time (make and a loop).`,
-			};
-		}
-		const missing = /(?:cannot find module providing package|no required module provides package|package) ("?)([^\s"]+)\1(?::| is not in std)/.exec(
-			other.find((l) => /cannot find module providing package|no required module provides package|is not in std/.test(l)) ??
-				diagnostics.find((d) => /cannot find module providing package|no required module provides package|is not in std/.test(d.message))?.message ??
-				'',
-		);
-		if (missing || /module lookup disabled by GOPROXY=off/.test(text)) {
-			const d = diagnostics.find((x) => /module|not in std/.test(x.message));
-			const at = d ? `${d.file}:${d.line}: ` : '';
-			const pkg = missing?.[2] ? `"${missing[2]}"` : 'an imported package';
-			return {
-				code: 'import_not_allowed',
-				message: `${at}${pkg} is not in the standard library. The playground has no network and downloads no modules, so only standard-library imports work; copy the code you need into the snippet.`,
-			};
-		}
-		const internal = /(?:^|\t)(?:\.\/)?([^\s:/]+\.go):(\d+):\d+: use of internal package (\S+) not allowed/m.exec(text);
-		if (internal) return internalImportError(`${internal[1]}:${internal[2]}: `, internal[3]!);
-		if (/build constraints exclude all Go files/.test(text)) {
-			return constraintsExcludeError(Object.keys(files).filter((n) => n.endsWith('.go')).sort(), this.toolchain);
-		}
-		// Compiling succeeded; the linker found no program to start.
-		if (/function main is undeclared in the main package/.test(text)) {
-			return {
-				code: 'compile_error',
-				message: 'function main is undeclared in the main package: the package compiles, but a program needs a func main to start from. Add func main() { … }, or use Test or Benchmark for code without one.',
-			};
-		}
-		const errors = diagnostics.filter((d) => d.kind === 'error');
-		const first = errors[0];
-		if (first) {
-			const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''})` : '';
-			// A message that continues on further lines (have … / want …) is kept whole.
-			const end = first.message.includes('\n') ? '\n' : ' ';
-			return { code: 'compile_error', message: `Compile error at ${first.file}:${first.line}:${first.col}: ${first.message}${more}.${end}Fix that line and run again.` };
-		}
-		const goLine = other.find((l) => /^(?:go|go build|go test|\S+\.go|can't load package|package )/.test(l)) ?? other[0];
-		return {
-			code: 'compile_error',
-			message: `The ${mode === 'escape' ? 'compiler' : 'build'} failed: ${goLine ?? `exit status ${build.exitCode}`}`,
-		};
-	}
+}
+
+/** `-test.timeout` for a step of this wall limit. */
+function testTimeout(timeoutMs: number): string {
+	return `${Math.max(1, Math.floor(timeoutMs / 1000) - fixedLimits.testTimeoutMarginSeconds)}s`;
 }
 
 async function directorySize(dir: string): Promise<number> {

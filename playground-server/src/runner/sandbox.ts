@@ -21,6 +21,7 @@
 import { spawn, type StdioOptions } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { CgroupManager } from './cgroup.ts';
+import { fixedLimits } from './limits.ts';
 import { seccompFilter } from './seccomp.ts';
 
 export interface Bind {
@@ -86,6 +87,10 @@ export type SandboxKind = 'bwrap' | 'unsafe-local';
 export interface SandboxOptions {
 	kind: SandboxKind;
 	cgroups: CgroupManager;
+	/** The bwrap binary (bwrapPath()). */
+	bwrap: string;
+	/** Apply the seccomp filter (where the architecture has one). */
+	seccomp: boolean;
 }
 
 const systemPaths = ['/usr', '/etc/alternatives'];
@@ -112,14 +117,10 @@ export function childrenOf(pid: number): number[] {
 	return out;
 }
 
-/** The bwrap binary: PLAYBOOK_BWRAP when set, else the usual places; null when there is none. */
-export function bwrapPath(): string | null {
-	const candidates = process.env.PLAYBOOK_BWRAP ? [process.env.PLAYBOOK_BWRAP] : ['/usr/bin/bwrap', '/bin/bwrap', '/usr/local/bin/bwrap'];
+/** The bwrap binary: the one configured when given, else the usual places; null when there is none. */
+export function bwrapPath(configured: string | null = null): string | null {
+	const candidates = configured ? [configured] : ['/usr/bin/bwrap', '/bin/bwrap', '/usr/local/bin/bwrap'];
 	return candidates.find((p) => existsSync(p)) ?? null;
-}
-
-export function bwrapAvailable(): boolean {
-	return bwrapPath() !== null;
 }
 
 /** File descriptors of the sandboxed command that carry bwrap's seccomp filter and arguments. */
@@ -165,16 +166,17 @@ function bwrapArgs(spec: SandboxSpec, withSeccomp: boolean): string[] {
 	return args;
 }
 
-/** The compiled filter, built once; null where the architecture has no table (or it is turned off). */
+/** The compiled filter, built once; null where the architecture has no table. */
 let filterBytes: Buffer | null | undefined;
-function filter(): Buffer | null {
-	if (filterBytes === undefined) filterBytes = process.env.PLAYBOOK_NO_SECCOMP === '1' ? null : seccompFilter();
+function filter(enabled: boolean): Buffer | null {
+	if (!enabled) return null;
+	if (filterBytes === undefined) filterBytes = seccompFilter();
 	return filterBytes;
 }
 
-/** Whether the sandbox applies a seccomp filter on this machine. */
-export function seccompActive(): boolean {
-	return filter() !== null;
+/** Whether the sandbox applies a seccomp filter on this machine, when it is enabled. */
+export function seccompActive(enabled = true): boolean {
+	return filter(enabled) !== null;
 }
 
 function prlimitArgs(spec: SandboxSpec, cgroupsActive: boolean): string[] {
@@ -183,7 +185,7 @@ function prlimitArgs(spec: SandboxSpec, cgroupsActive: boolean): string[] {
 		`--cpu=${spec.cpuSeconds}:${spec.cpuSeconds + 1}`,
 		`--fsize=${spec.fileSizeBytes}`,
 		'--core=0',
-		'--nofile=1024',
+		`--nofile=${fixedLimits.openFiles}`,
 	];
 	// Below the job's cgroup cap, which also counts page cache and kernel memory: a program that
 	// allocates without bound should meet the Go runtime's own "out of memory" (with a stack trace
@@ -239,9 +241,9 @@ function execute(
 		const drop = asRoot
 			? ['setpriv', `--reuid=${spec.uid}`, `--regid=${spec.gid}`, '--clear-groups', '--inh-caps=-all', '--']
 			: [];
-		seccomp = filter();
+		seccomp = filter(options.seccomp);
 		bwrapArgv = bwrapArgs(spec, seccomp !== null);
-		command = [...prlimitArgs(spec, procsFiles.length > 0), ...drop, bwrapPath() ?? 'bwrap', '--args', String(ARGS_FD), '--', ...spec.argv];
+		command = [...prlimitArgs(spec, procsFiles.length > 0), ...drop, options.bwrap, '--args', String(ARGS_FD), '--', ...spec.argv];
 		stdio = ['ignore', 'pipe', 'pipe', seccomp ? 'pipe' : 'ignore', 'pipe'];
 	} else {
 		command = [...prlimitArgs(spec, procsFiles.length > 0), 'env', '-i', ...Object.entries(spec.env).map(([k, v]) => `${k}=${v}`), ...spec.argv];

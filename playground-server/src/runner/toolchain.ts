@@ -14,7 +14,7 @@ export interface Toolchain {
 	goarch: string;
 }
 
-export async function findToolchain(goBin = process.env.PLAYBOOK_GO ?? 'go'): Promise<Toolchain> {
+export async function findToolchain(goBin: string): Promise<Toolchain> {
 	let stdout: string;
 	try {
 		({ stdout } = await exec(goBin, ['env', '-json', 'GOROOT', 'GOVERSION', 'GOOS', 'GOARCH'], { env: { ...process.env, GOTOOLCHAIN: 'local' } }));

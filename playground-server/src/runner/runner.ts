@@ -357,7 +357,27 @@ export class Runner {
 		const layout = this.#layout(jobDir);
 		const step: StepContext = { jobDir, layout, uid, signal };
 		if (plan?.kind === 'compile') return this.#compileEscape(plan.units, plan.lang, options, step, goFiles, started);
+		const built = await this.#build(request, step, goFiles, started, override);
+		if ('result' in built) return built.result;
+		return this.#runProgram(request, step, goFiles, started);
+	}
 
+	/**
+	 * The build step: the go command (`build`, or `test -c`; or the override's command for vet and
+	 * the warm-up) in the sandbox. Answers with a result when the job ends here (a build error,
+	 * escape analysis through the go command, an override), otherwise says the program is built.
+	 */
+	async #build(
+		request: RunRequest,
+		step: StepContext,
+		goFiles: ReadonlySet<string>,
+		started: number,
+		override: BuildOverride | undefined,
+	): Promise<{ result: RunResult } | { built: true }> {
+		const { mode } = request;
+		const options: RunOptions = request.options ?? {};
+		const { layout } = step;
+		const outDir = join(step.jobDir, 'out');
 		const race = options.race === true && (mode === 'test' || mode === 'run');
 		const hasTests = hasTestFiles(request.files);
 		const binary = `${layout.job}/out/${mode === 'run' ? 'prog' : 'test.bin'}`;
@@ -378,9 +398,11 @@ export class Runner {
 		}
 
 		if ((mode === 'bench' || mode === 'test') && !hasTests) {
-			return this.#result(mode, started, {
-				error: { code: 'compile_error', message: `${mode === 'bench' ? 'Benchmarks' : 'Tests'} live in a file whose name ends in _test.go, and this snippet has none. Add one (e.g. main_test.go) or use Run.` },
-			});
+			return {
+				result: this.#result(mode, started, {
+					error: { code: 'compile_error', message: `${mode === 'bench' ? 'Benchmarks' : 'Tests'} live in a file whose name ends in _test.go, and this snippet has none. Add one (e.g. main_test.go) or use Run.` },
+				}),
+			};
 		}
 
 		const build = await this.#buildStep([`${this.toolchain.goRoot}/bin/go`, ...buildArgs], step, override?.buildTimeoutMs ?? this.limits.buildTimeoutMs, race);
@@ -388,25 +410,37 @@ export class Runner {
 		const buildFailed = build.exitCode !== 0 || build.timedOut || build.outputLimited || build.canceled;
 		const compiled = parseCompilerOutput(compilerText, goFiles, buildFailed);
 		if (buildFailed) {
-			return this.#result(mode, started, {
+			return { result: this.#result(mode, started, {
 				exitCode: build.exitCode,
 				stderr: compilerText,
 				diagnostics: compiled.diagnostics,
 				truncated: build.outputLimited,
 				error: buildFailure(build, compiled.diagnostics, compiled.other, { mode, files: request.files, limits: this.limits, toolchain: this.toolchain }),
-			});
+			}) };
 		}
-		if (override) return this.#result(mode, started, { stderr: compilerText });
+		if (override) return { result: this.#result(mode, started, { stderr: compilerText }) };
 		if (mode === 'escape') {
-			return this.#result(mode, started, { exitCode: build.exitCode, stderr: compilerText, diagnostics: compiled.diagnostics });
+			return { result: this.#result(mode, started, { exitCode: build.exitCode, stderr: compilerText, diagnostics: compiled.diagnostics }) };
 		}
 		if (mode === 'run' && !(await isExecutable(join(outDir, 'prog')))) {
-			return this.#result(mode, started, {
-				error: { code: 'compile_error', message: 'Run needs a program: package main with a func main. This snippet is a library package; use Test or Benchmark, or change it to package main.' },
-			});
+			return {
+				result: this.#result(mode, started, {
+					error: { code: 'compile_error', message: 'Run needs a program: package main with a func main. This snippet is a library package; use Test or Benchmark, or change it to package main.' },
+				}),
+			};
 		}
+		return { built: true };
+	}
 
-		// ---- execute ----------------------------------------------------------------------------
+	/** The execution step: the built program, or the test binary, alone in the sandbox with the job's limits. */
+	async #runProgram(request: RunRequest, step: StepContext, goFiles: ReadonlySet<string>, started: number): Promise<RunResult> {
+		const { mode } = request;
+		const options: RunOptions = request.options ?? {};
+		const { uid, signal } = step;
+		const outDir = join(step.jobDir, 'out');
+		const tmpDir = join(step.jobDir, 'tmp');
+		const race = options.race === true && (mode === 'test' || mode === 'run');
+
 		const timeoutMs = mode === 'bench' ? this.limits.benchTimeoutMs : this.limits.runTimeoutMs;
 		const argv = this.sandbox === 'bwrap' ? ['/prog'] : [join(outDir, mode === 'run' ? 'prog' : 'test.bin')];
 		if (mode === 'test') {

@@ -5,7 +5,7 @@
  * script than Starlight's own until then. A click on a static button is replayed once the island
  * is there. A shared link (#play=…) loads it at once, since it must restore code on arrival.
  */
-import { urlSharesSomething } from './share.ts';
+import { urlSharesSomething } from './share-fragment.ts';
 
 const tag = 'go-playground';
 type Host = HTMLElement & { activate?: (action: string) => Promise<void> | void };

@@ -1,6 +1,6 @@
 /**
  * What a docs page runs before the reader touches a playground: it shows the static toolbar the
- * build rendered and loads the playground island (island.ts, ~10 KiB gzip) only when the reader
+ * build rendered and loads the playground island (island.ts, ~14 KiB gzip) only when the reader
  * comes near a playground — hovering it, focusing into it, touching it — so a page costs no more
  * script than Starlight's own until then. A click on a static button is replayed once the island
  * is there. A shared link (#play=…) loads it at once, since it must restore code on arrival.

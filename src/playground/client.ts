@@ -4,6 +4,7 @@
  * empty means the site's own origin, which is how `npm start` serves both.
  */
 import type { RequestErrorBody, RunRequest, RunResult } from '@playbook/engine/contract';
+import { isRunResult } from './payload.ts';
 
 export const apiBase: string = (import.meta.env.PUBLIC_PLAYGROUND_API ?? '').replace(/\/+$/, '');
 
@@ -25,9 +26,6 @@ function retryAfter(res: Response, body: unknown): number | undefined {
 	if (!Number.isFinite(s) && body && typeof body === 'object' && 'retryAfter' in body) s = Number(body.retryAfter);
 	return Number.isFinite(s) ? Math.max(1, Math.ceil(s)) : undefined;
 }
-
-const isResult = (x: unknown): x is RunResult =>
-	!!x && typeof x === 'object' && 'mode' in x && 'ok' in x && Array.isArray((x as RunResult).diagnostics) && Array.isArray((x as RunResult).benchmarks);
 
 /** Longer than any job the server lets run (a benchmark lane of 60 s plus its build and queue). */
 const answerWithinMs = 150_000;
@@ -60,7 +58,7 @@ export async function runRemote(request: RunRequest, cancel: AbortSignal): Promi
 	} catch {
 		if (signal.aborted) return stopped();
 	}
-	if (res.ok && isResult(body)) return { kind: 'result', result: body };
+	if (res.ok && isRunResult(body)) return { kind: 'result', result: body };
 
 	const err = (body as Partial<RequestErrorBody> | null)?.error;
 	const said = err && typeof err === 'object' && typeof err.message === 'string' ? err.message : '';

@@ -1,11 +1,11 @@
 /**
  * What a docs page runs before the reader touches a playground: it shows the static toolbar the
- * build rendered and loads the playground island (island.ts, ~10 KiB gzip) only when the reader
+ * build rendered and loads the playground island (island.ts, ~14 KiB gzip) only when the reader
  * comes near a playground — hovering it, focusing into it, touching it — so a page costs no more
  * script than Starlight's own until then. A click on a static button is replayed once the island
  * is there. A shared link (#play=…) loads it at once, since it must restore code on arrival.
  */
-import { urlSharesSomething } from './share.ts';
+import { urlSharesSomething } from './share-fragment.ts';
 
 const tag = 'go-playground';
 type Host = HTMLElement & { activate?: (action: string) => Promise<void> | void };

@@ -1,29 +1,18 @@
 /**
- * Share links: the code and the action in the URL fragment, `#play=<data>`, where data is the JSON
- * below, deflated (the browser's CompressionStream) and base64url-encoded. A fragment never
- * reaches a server, so nothing is stored anywhere and the link works on any copy of the site.
+ * Share links: the code and the action in the URL fragment, `#play=<data>`, where data is a
+ * SharedPayload (payload.ts) as JSON, deflated (the browser's CompressionStream) and
+ * base64url-encoded. A fragment never reaches a server, so nothing is stored anywhere and the link
+ * works on any copy of the site; a link edited by hand is checked like any payload.
  *
  * A link to an unedited snippet carries no code, only which snippet and which action. Links are
  * kept under `maxLinkLength` characters, which chat tools, mail clients and browsers all pass
  * through; code that does not fit (roughly 25–30 KB of Go) is not shared as a link: the reader is
  * told to copy it instead.
  */
-import type { Mode, RunOptions } from '@playbook/engine/contract';
-import { modes } from '@playbook/engine/contract';
-
-export interface Shared {
-	/** The snippet ("basics/new-counter"), or "play" for /play. */
-	id: string;
-	/** The snippet's src, to tell two playgrounds of one snippet apart. */
-	src?: string;
-	action: Mode;
-	/** Absent: the snippet's own code. */
-	files?: Record<string, string>;
-	options?: RunOptions;
-}
+import { readPayload, type Parsed, type SharedPayload } from './payload.ts';
+import { linkPrefix as prefix } from './share-fragment.ts';
 
 export const maxLinkLength = 8000;
-const prefix = '#play=';
 
 async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
 	const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
@@ -41,33 +30,28 @@ function fromBase64url(s: string): Uint8Array {
 	return Uint8Array.from(bin, (c) => c.charCodeAt(0));
 }
 
-/** The link for `shared` on this page, or null when it would be longer than maxLinkLength. */
-export async function shareLink(shared: Shared): Promise<{ url: string; length: number; fits: boolean }> {
-	const json = new TextEncoder().encode(JSON.stringify({ v: 1, ...shared }));
+/** The link for `shared` on this page, and whether it fits in maxLinkLength. */
+export async function shareLink(shared: Omit<SharedPayload, 'v'>): Promise<{ url: string; length: number; fits: boolean }> {
+	const payload: SharedPayload = { v: 1, ...shared };
+	const json = new TextEncoder().encode(JSON.stringify(payload));
 	const data = toBase64url(await pipe(json, new CompressionStream('deflate-raw')));
 	const url = `${location.origin}${location.pathname}${prefix}${data}`;
 	return { url, length: url.length, fits: url.length <= maxLinkLength };
 }
 
-let decoded: Promise<Shared | null> | null = null;
+let decoded: Promise<Parsed<SharedPayload>> | null = null;
 
-/** What the page's URL shares, decoded once per page; null when it shares nothing or is damaged. */
-export function sharedInUrl(): Promise<Shared | null> {
-	if (!location.hash.startsWith(prefix)) return Promise.resolve(null);
-	decoded ??= (async () => {
+/** What the page's URL shares, decoded once per page: null when it shares nothing, the problem when the link is damaged or malformed. */
+export function sharedInUrl(): Promise<Parsed<SharedPayload>> | null {
+	if (!location.hash.startsWith(prefix)) return null;
+	decoded ??= (async (): Promise<Parsed<SharedPayload>> => {
+		let text: string;
 		try {
-			const bytes = await pipe(fromBase64url(location.hash.slice(prefix.length)), new DecompressionStream('deflate-raw'));
-			const x = JSON.parse(new TextDecoder().decode(bytes)) as Partial<Shared> & { v?: number };
-			const filesOk =
-				x.files === undefined ||
-				(typeof x.files === 'object' && x.files !== null && Object.values(x.files).every((v) => typeof v === 'string'));
-			if (x.v !== 1 || typeof x.id !== 'string' || !modes.includes(x.action as Mode) || !filesOk) return null;
-			return x as Shared;
+			text = new TextDecoder().decode(await pipe(fromBase64url(location.hash.slice(prefix.length)), new DecompressionStream('deflate-raw')));
 		} catch {
-			return null;
+			return { ok: false, problem: 'the link may have been cut short' };
 		}
+		return readPayload('link', text);
 	})();
 	return decoded;
 }
-
-export const urlSharesSomething = () => location.hash.startsWith(prefix);

@@ -1,9 +1,5 @@
 /** What /play starts from: a program (Run, Escape analysis) and a benchmark pair (Benchmark). */
-export interface Template {
-	name: string;
-	label: string;
-	files: Record<string, string>;
-}
+import type { Template } from './payload.ts';
 
 const hello = `// Edit this program and press Run, or Escape analysis to see what the compiler puts on the heap.
 package main

@@ -1,0 +1,198 @@
+/**
+ * One playground, put together: the toolbar (toolbar-controls.ts), the code and its marks
+ * (code-view.ts), the results (results-panel.ts), runs (run-controller.ts) and the tools that take
+ * the code elsewhere (share-actions.ts). A snippet and /play differ only by their Variant
+ * (variants.ts) and their payload; what happens between the parts is here.
+ */
+import type { Diagnostic, Mode, RunResult } from '@playbook/engine/contract';
+import { codeDiagnostics, shownOnCode } from '../results-view/index.ts';
+import { CodeView, codeKey } from './code-view.ts';
+import { modifierKey } from './dom.ts';
+import { installTooltip } from './marks.ts';
+import type { BakedPayload, Files, Parsed, SharedPayload } from './payload.ts';
+import { ResultsPanel } from './results-panel.ts';
+import { RunController, type RunCode } from './run-controller.ts';
+import { shareActions } from './share-actions.ts';
+import { sharedInUrl } from './share.ts';
+import { StatusLine } from './status.ts';
+import { ToolbarControls } from './toolbar-controls.ts';
+import { actionLabels, actionOrder, bakedCapabilities, capabilities } from './toolbar.ts';
+import type { Variant } from './variants.ts';
+
+export class Playground {
+	readonly #host: HTMLElement;
+	readonly #p: BakedPayload;
+	readonly #v: Variant;
+	/** What Reset goes back to: the snippet's code, or /play's current template. */
+	#start: Files;
+	readonly #status = new StatusLine();
+	readonly #code: CodeView;
+	readonly #results: ResultsPanel;
+	readonly #toolbar: ToolbarControls;
+	readonly #runs: RunController;
+	readonly #tools: ReturnType<typeof shareActions>;
+
+	constructor(host: HTMLElement, payload: BakedPayload, variant: Variant) {
+		this.#host = host;
+		this.#p = payload;
+		this.#v = variant;
+		this.#start = payload.templates?.[0]?.files ?? payload.files;
+		const code = (this.#code = new CodeView(host.querySelector<HTMLElement>('[data-code]')!, payload.file, this.#start));
+		const results = host.querySelector<HTMLElement>('[data-results]')!;
+		results.before(this.#status.el);
+		this.#results = new ResultsPanel(results, code.key, (file, line, col) => code.reveal(file, line, col));
+		this.#toolbar = new ToolbarControls(
+			host.querySelector<HTMLElement>('[data-toolbar]')!,
+			{ act: (action) => void this.#act(action, false), template: (name) => this.#useTemplate(name) },
+			() => variant.requestFiles(code.files),
+		);
+		this.#runs = new RunController({
+			toolbar: this.#toolbar,
+			status: this.#status,
+			results,
+			options: payload.options,
+			code: () => ({ files: variant.requestFiles(code.files), key: code.key }),
+			show: (r, ran) => this.#show(r, ran),
+		});
+		this.#tools = shareActions({ payload, variant, code, toolbar: this.#toolbar, status: this.#status });
+		installTooltip(host);
+		code.adoptBakedMarks(codeDiagnostics(payload.results), this.#keep(false));
+		this.#offer();
+		const shortcut = (e: KeyboardEvent) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented;
+		host.addEventListener('keydown', (e) => {
+			if (!shortcut(e)) return;
+			e.preventDefault();
+			void this.run(this.#toolbar.action);
+		});
+		if (variant.pageShortcut) {
+			document.addEventListener('keydown', (e) => {
+				if (shortcut(e) && !host.contains(e.target as Node)) void this.run(this.#toolbar.action);
+			});
+		}
+		const link = sharedInUrl();
+		if (link) void link.then((read) => this.#restore(read));
+		else if (variant.editorAlwaysOpen) void this.#openEditor(false);
+	}
+
+	run(mode: Mode): Promise<void> {
+		return this.#runs.run(mode);
+	}
+
+	/** A click on a static toolbar button that came before the island: do it now. */
+	activate(action: string): Promise<void> {
+		return this.#act(action, true);
+	}
+
+	/** A toolbar action, clicked now or replayed (then the button the reader pressed gets the focus it would have had). */
+	async #act(action: string, replayed: boolean): Promise<void> {
+		const tools: Record<string, () => Promise<void> | void> = {
+			edit: () => this.#openEditor(true),
+			reset: () => this.#reset(),
+			copy: () => this.#tools.copy(),
+			share: () => this.#tools.share(),
+			goplay: () => this.#tools.goPlayground(),
+		};
+		if (tools[action]) return tools[action]();
+		if (!actionOrder.includes(action as Mode)) return;
+		if (replayed) this.#toolbar.buttons.get(action as Mode)?.focus();
+		await this.run(action as Mode);
+	}
+
+	/** Which diagnostics go on the code: as the build chose them, unless the code was edited. */
+	#keep(edited: boolean, files = this.#p.files): (d: Diagnostic) => boolean {
+		return shownOnCode(files, edited ? new Set() : new Set(this.#p.claimedLines ?? []));
+	}
+
+	/** The actions the code offers: unedited, the build knows best; edited, the code is read again. */
+	#offer(): void {
+		const code = this.#code;
+		this.#toolbar.offer(this.#v.recorded(code.key) ? bakedCapabilities(this.#p) : capabilities(this.#v.requestFiles(code.files)));
+	}
+
+	#show(r: RunResult, ran: RunCode): void {
+		const keep = this.#keep(!this.#v.recorded(ran.key), ran.files);
+		this.#results.show(r, ran.key, keep);
+		this.#code.markResult(r, keep);
+		this.#results.markStale(this.#code.key);
+	}
+
+	async #openEditor(focus: boolean): Promise<void> {
+		const code = this.#code;
+		if (code.editing) return;
+		this.#toolbar.showEditor('loading');
+		const opened = await code.openEditor({ edited: (file) => this.#edited(file), run: () => void this.run(this.#toolbar.action) });
+		if (!opened) {
+			this.#toolbar.showEditor('failed');
+			this.#status.say('caution', 'The editor could not be loaded (is the network down?). The code and its results are still here.');
+			return;
+		}
+		this.#toolbar.showEditor('open');
+		if (focus) code.focus();
+	}
+
+	#edited(file: string): void {
+		const code = this.#code;
+		this.#results.markStale(code.key);
+		this.#offer();
+		// The editor's title is the name the file is sent under (on /play, a test makes it a _test.go).
+		const sent = Object.keys(this.#v.requestFiles(code.files));
+		if (sent.length === 1) code.retitle(file, sent[0]!);
+	}
+
+	/** Back to the code the playground started from, and what the build recorded for it. */
+	#reset(): void {
+		const code = this.#code;
+		this.#runs.cancel();
+		if (!this.#v.editorAlwaysOpen) {
+			code.closeEditor();
+			this.#toolbar.showEditor('closed');
+			this.#toolbar.edit.focus();
+		}
+		code.load(this.#start);
+		this.#results.restoreBaked(codeKey(this.#start));
+		code.mark(codeDiagnostics(this.#p.results), this.#keep(false));
+		this.#status.clear();
+		this.#offer();
+		this.#results.markStale(code.key);
+	}
+
+	#useTemplate(name: string): void {
+		const t = this.#p.templates?.find((x) => x.name === name);
+		if (!t) return;
+		this.#start = t.files;
+		this.#code.replace(t.files);
+		this.#results.restoreBaked(this.#code.key);
+		this.#toolbar.forgetChoice();
+		this.#offer();
+		void this.#openEditor(false);
+	}
+
+	/** Opens what a share link carries, when it is for this playground. */
+	async #restore(read: Parsed<SharedPayload>): Promise<void> {
+		const alwaysOpen = () => (this.#v.editorAlwaysOpen ? void this.#openEditor(false) : undefined);
+		if (!read.ok) {
+			// Every playground on the page reads the link; one message is enough.
+			if (document.querySelector('go-playground') === this.#host) {
+				this.#status.say('caution', `The code in this link could not be read (${read.problem}). The page shows its original code.`);
+			}
+			return alwaysOpen();
+		}
+		const s = read.payload;
+		if (!this.#v.opens(s)) return alwaysOpen();
+		this.#toolbar.applySettings(s.options ?? {});
+		if (s.files) {
+			this.#code.load(s.files);
+			await this.#openEditor(false);
+			this.#results.markStale(this.#code.key);
+		}
+		this.#offer();
+		if (capabilities(this.#v.requestFiles(this.#code.files))[s.action]) this.#toolbar.setAction(s.action);
+		this.#host.scrollIntoView({ block: 'start' });
+		const action = this.#toolbar.action;
+		this.#status.say(
+			'note',
+			`Opened from a share link${s.files ? ', with the shared code' : ''}. Press ${actionLabels[action]} (${modifierKey}+Enter) to run it.`,
+		);
+		this.#toolbar.buttons.get(action)?.focus({ preventScroll: true });
+	}
+}

@@ -1,0 +1,88 @@
+/**
+ * The results under the code: the sections the build recorded until a live result replaces its
+ * own, section by section. Live sections are rendered by the same functions as the baked ones
+ * (src/results-view/), so the two look alike but for the Live tag; each section remembers which
+ * code it is about, and results of other code than what is shown are marked stale.
+ */
+import type { Diagnostic, Mode, RunResult } from '@playbook/engine/contract';
+import { resultSectionHtml } from '../results-view/index.ts';
+import { actionOrder } from './toolbar.ts';
+
+/** Shows a line of the code: file:line references in the results lead there. */
+export type Reveal = (file: string, line: number, col: number) => void;
+
+export class ResultsPanel {
+	readonly el: HTMLElement;
+	readonly #reveal: Reveal;
+	readonly #baked: string;
+	readonly #originText: string;
+	/** Whether the build recorded any results (/play has none to tell apart from live ones). */
+	readonly #recorded: boolean;
+
+	/** `key`: the code the recorded sections are about. */
+	constructor(el: HTMLElement, key: string, reveal: Reveal) {
+		this.el = el;
+		this.#reveal = reveal;
+		this.#baked = el.innerHTML;
+		this.#originText = el.querySelector('[data-origin]')?.textContent?.trim() ?? '';
+		this.#recorded = el.querySelector('.pg-section') !== null;
+		this.#adopt(el, key);
+	}
+
+	/** Puts a live section in place of the one of its mode, or where that mode's goes. */
+	show(r: RunResult, key: string, shown: (d: Diagnostic) => boolean): void {
+		const tpl = document.createElement('template');
+		tpl.innerHTML = resultSectionHtml(r, { live: true, shown });
+		const section = tpl.content.firstElementChild as HTMLElement;
+		section.dataset['live'] = '';
+		this.#adopt(section, key);
+		const old = this.el.querySelector(`.pg-section[data-section="${r.mode}"]`);
+		if (old) old.replaceWith(section);
+		else {
+			const rank = (m: string | undefined) => actionOrder.indexOf(m as Mode);
+			const after = [...this.el.querySelectorAll<HTMLElement>('.pg-section')].find((s) => rank(s.dataset['section']) > rank(r.mode));
+			if (after) after.before(section);
+			else this.el.append(section);
+		}
+		this.#origin();
+	}
+
+	/** Back to what the build recorded. */
+	restoreBaked(key: string): void {
+		this.el.innerHTML = this.#baked;
+		this.#adopt(this.el, key);
+	}
+
+	/** Results of other code than `key` (what is shown now) are marked as such. */
+	markStale(key: string): void {
+		for (const s of this.el.querySelectorAll<HTMLElement>('.pg-section')) s.classList.toggle('pg-stale', s.dataset['code'] !== key);
+	}
+
+	/** The note on where results come from follows the mix; with nothing recorded it goes with the first live result. */
+	#origin(): void {
+		const origin = this.el.querySelector('[data-origin]');
+		if (!origin) return;
+		if (!this.#recorded) return origin.remove();
+		origin.textContent = this.el.querySelector('.pg-section:not([data-live])')
+			? `Sections without the Live tag: ${this.#originText.replace(/^Recorded/, 'recorded')}`
+			: 'Every section below is a live result.';
+	}
+
+	/** Sections (in `root`, or `root` itself) are about the code `key`; their file:line references become links to the line. */
+	#adopt(root: HTMLElement, key: string): void {
+		for (const s of root.matches('.pg-section') ? [root] : root.querySelectorAll<HTMLElement>('.pg-section')) s.dataset['code'] = key;
+		for (const loc of root.querySelectorAll<HTMLElement>('.pg-loc')) {
+			loc.tabIndex = 0;
+			loc.setAttribute('role', 'button');
+			loc.title = 'Show this line in the code';
+			const go = () => this.#reveal(loc.dataset['file'] ?? '', Number(loc.dataset['line']), Number(loc.dataset['col']));
+			loc.addEventListener('click', go);
+			loc.addEventListener('keydown', (e) => {
+				if (e.key === 'Enter' || e.key === ' ') {
+					e.preventDefault();
+					go();
+				}
+			});
+		}
+	}
+}

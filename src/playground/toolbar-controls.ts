@@ -1,0 +1,134 @@
+/**
+ * The toolbar in the browser: the elements Toolbar.astro rendered, adopted rather than rebuilt, so
+ * nothing shifts when the island arrives, a button pressed meanwhile keeps its click, and a setting
+ * changed before then is kept. It knows the current action, which actions the code offers, and the
+ * settings a request or a share link takes from it; what the buttons do is the island's.
+ */
+import type { Capabilities, Mode, RunOptions } from '@playbook/engine/contract';
+import { h, modifierKey } from './dom.ts';
+import type { Files } from './payload.ts';
+import { actionOrder, benchSecondsAtLeast, benchTimeWarning, defaultAction, shortcutHint, shortcutTitle } from './toolbar.ts';
+
+/**
+ * What the toolbar's controls ask for: an action by the name its button carries (`data-action`:
+ * run, escape, test, bench, edit, copy, share, goplay; and reset), or a template.
+ */
+export interface ToolbarActions {
+	act(action: string): void;
+	template(name: string): void;
+}
+
+/** The toolbar's settings, as a share link keeps them. */
+export interface ToolbarSettings {
+	escapeDetail: 1 | 2;
+	count: number;
+	benchtime: string;
+}
+
+export class ToolbarControls {
+	readonly buttons = new Map<Mode, HTMLButtonElement>();
+	readonly edit: HTMLButtonElement;
+	readonly reset: HTMLButtonElement;
+	readonly #detail: HTMLInputElement;
+	readonly #count: HTMLSelectElement;
+	readonly #benchtime: HTMLSelectElement;
+	readonly #benchOpts: HTMLElement;
+	readonly #benchWarn: HTMLElement;
+	/** The files the benchmarks would run, for the time warning. */
+	readonly #files: () => Files;
+	#action: Mode = 'escape';
+	/** Whether the reader picked the action (kept while the code offers it) or it was the default. */
+	#chosen = false;
+
+	constructor(bar: HTMLElement, on: ToolbarActions, files: () => Files) {
+		this.#files = files;
+		for (const group of bar.querySelectorAll<HTMLElement>('[data-static-toolbar]')) {
+			group.removeAttribute('data-static-toolbar');
+			group.hidden = false;
+		}
+		const get = <T extends Element>(selector: string): T => {
+			const el = bar.querySelector<T>(selector);
+			if (!el) throw new Error(`The playground toolbar has no ${selector}: render it with Toolbar.astro.`);
+			return el;
+		};
+		for (const mode of actionOrder) this.buttons.set(mode, get(`[data-action="${mode}"]`));
+		for (const el of bar.querySelectorAll<HTMLElement>('[data-action]')) el.onclick = () => on.act(el.dataset['action']!);
+		this.edit = get('[data-action="edit"]');
+		this.reset = get('[data-role="reset"]');
+		this.reset.onclick = () => on.act('reset');
+		const template = bar.querySelector<HTMLSelectElement>('[data-role="template"]');
+		if (template) template.onchange = () => on.template(template.value);
+		this.#detail = get('[data-role="detail"]');
+		this.#count = get('[data-role="count"]');
+		this.#benchtime = get('[data-role="benchtime"]');
+		this.#count.onchange = this.#benchtime.onchange = () => this.#benchWarning();
+		this.#benchOpts = get('[data-role="bench-opts"]');
+		this.#benchWarn = get('[data-role="bench-warn"]');
+	}
+
+	get action(): Mode {
+		return this.#action;
+	}
+
+	/** Shows the actions the code offers; keeps the current one if it is still offered. */
+	offer(can: Capabilities): void {
+		for (const [mode, b] of this.buttons) b.hidden = !can[mode];
+		this.#benchOpts.hidden = !can.bench;
+		if (can.bench) this.#benchWarning();
+		if (!can[this.#action] || !this.#chosen) this.setAction(defaultAction(can), false);
+	}
+
+	setAction(mode: Mode, chosen = true): void {
+		this.#action = mode;
+		this.#chosen ||= chosen;
+		for (const [m, b] of this.buttons) {
+			b.toggleAttribute('data-current', m === mode);
+			// The hint the build rendered stays the same node while it stays: a reader pressing it
+			// as the island arrives would lose the click if it were replaced.
+			const hint = b.querySelector('kbd');
+			if (m === mode) {
+				b.setAttribute('aria-keyshortcuts', 'Control+Enter Meta+Enter');
+				b.title = shortcutTitle(m, modifierKey);
+				if (!hint) b.append(h('kbd', { 'aria-hidden': 'true' }, shortcutHint(modifierKey)));
+				else if (hint.textContent !== shortcutHint(modifierKey)) hint.textContent = shortcutHint(modifierKey);
+			} else {
+				hint?.remove();
+				b.removeAttribute('aria-keyshortcuts');
+				b.removeAttribute('title');
+			}
+		}
+	}
+
+	/** New code (a template): the default action is the code's again until the reader picks one. */
+	forgetChoice(): void {
+		this.#chosen = false;
+	}
+
+	settings(): ToolbarSettings {
+		return { escapeDetail: this.#detail.checked ? 2 : 1, count: Number(this.#count.value), benchtime: this.#benchtime.value };
+	}
+
+	/** A share link's settings; a benchtime this toolbar does not offer is left as it is. */
+	applySettings(o: RunOptions): void {
+		if (o.escapeDetail) this.#detail.checked = o.escapeDetail === 2;
+		if (o.count) this.#count.value = String(o.count);
+		if (o.benchtime && [...this.#benchtime.options].some((x) => x.value === o.benchtime)) this.#benchtime.value = o.benchtime;
+	}
+
+	/** Edit and Reset follow the editor: Edit while it is closed, Reset once it is open. */
+	showEditor(state: 'loading' | 'failed' | 'open' | 'closed'): void {
+		this.edit.disabled = state === 'loading';
+		this.edit.textContent = state === 'loading' ? 'Loading editor…' : 'Edit';
+		if (state === 'open' || state === 'closed') {
+			this.edit.hidden = state === 'open';
+			this.reset.hidden = state === 'closed';
+		}
+	}
+
+	/** Says so next to count and benchtime when the benchmarks would outlast the job's time limit. */
+	#benchWarning(): void {
+		const text = benchTimeWarning(benchSecondsAtLeast(this.#files(), Number(this.#count.value), this.#benchtime.value));
+		this.#benchWarn.hidden = text === null;
+		if (this.#benchWarn.textContent !== (text ?? '')) this.#benchWarn.textContent = text ?? '';
+	}
+}

@@ -62,7 +62,7 @@ function schemathesis(): { argv: string[]; env: Record<string, string> } {
 	if (existsSync(target) && works([python!], { PYTHONPATH: target })) return { argv: [python!], env: { PYTHONPATH: target } };
 	mkdirSync(cache, { recursive: true });
 	say(`installing Schemathesis ${schemathesisVersion} from PyPI into .cache/ (once)`);
-	const pipQuiet = ['--disable-pip-version-check', '--no-input', '--quiet'];
+	const pipQuiet = ['--disable-pip-version-check', '--no-input', '--quiet', '--root-user-action=ignore'];
 	const venv = spawnSync(python!, ['-m', 'venv', '--clear', join(cache, 'schemathesis-venv')], { stdio: 'inherit' });
 	if (venv.status === 0) {
 		const pip = spawnSync(venvPython, ['-m', 'pip', 'install', ...pipQuiet, `schemathesis==${schemathesisVersion}`], { stdio: 'inherit' });

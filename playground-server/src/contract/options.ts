@@ -201,7 +201,7 @@ export const optionTable = {
 	}),
 	race: option<boolean>({
 		modes: ['run', 'test'],
-		description: 'Build with the race detector (-race).',
+		description: 'Build with the race detector (-race); refused (400) by a server whose platform has none (linux/amd64 and arm64 have it).',
 		schema: { type: 'boolean' },
 		neutral: false,
 		parse: boolean('race'),

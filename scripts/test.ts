@@ -8,8 +8,10 @@
  *   3. verify: every snippet compiled and run in the sandbox, every claim checked; run alone, so
  *      that benchmark ratios are not measured while other suites load the machine
  *   4. vitest: unit, server integration, hostile corpus, checker fixtures
- *   5. astro build (the production site; snippet results come from the cache step 3 filled)
- *   6. playwright: end-to-end in Debian's Chromium against the real server
+ *   5. fuzz-api: Schemathesis against the real server from its own OpenAPI document, two minutes
+ *      of it (scripts/fuzz-api.ts; skipped, saying so, on a machine without python3)
+ *   6. astro build (the production site; snippet results come from the cache step 3 filled)
+ *   7. playwright: end-to-end in Debian's Chromium against the real server
  *
  * `npm test -- --only=vitest,e2e` runs some steps; `--skip=build` skips some.
  */
@@ -49,6 +51,13 @@ const steps: Step[] = [
 			const r = JSON.parse(await readFile('test-results/vitest.json', 'utf8')) as { numPassedTests: number; numFailedTests: number };
 			return { passed: r.numPassedTests, failed: r.numFailedTests };
 		},
+	},
+	{
+		name: 'fuzz-api',
+		argv: ['node', 'scripts/fuzz-api.ts', '--max-time=120'],
+		capture: true,
+		// One check that passes or fails as a whole; a skip (no python3) counts as neither.
+		counts: async (output = '') => (/^\[fuzz-api\] skipped:/m.test(output) ? { passed: 0, failed: 0 } : /^\[fuzz-api\] no failures$/m.test(output) ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 }),
 	},
 	// The verify step produced every snippet result, so this build must not run Go at all.
 	{ name: 'build', argv: ['npx', 'astro', 'build'], env: { PLAYBOOK_EXPECT_NO_GO_WORK: '1' } },

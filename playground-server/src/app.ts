@@ -54,6 +54,14 @@ export interface AppOptions {
 	ownsRunner?: boolean;
 }
 
+/**
+ * The options of Fastify's request validator (Ajv, draft-07): no coercion, no defaults, nothing
+ * removed, so that what the OpenAPI document says is valid is exactly what is accepted; every
+ * error, for messages that name every problem. Exported for the test that checks the document
+ * against this validator.
+ */
+export const ajvOptions = { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: true, verbose: true } as const;
+
 /** Request ids from a proxy's X-Request-Id when it looks like one, otherwise new. */
 function requestId(raw: { headers: Record<string, string | string[] | undefined> }): string {
 	const given = raw.headers['x-request-id'];
@@ -71,7 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 		// While closing, requests still get answers of the API's own shape (jobs: 503 shutting_down).
 		return503OnClosing: false,
 		forceCloseConnections: 'idle',
-		ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: true, verbose: true } },
+		ajv: { customOptions: { ...ajvOptions } },
 	});
 	app.addHook('onSend', async (request, reply) => {
 		reply.header('x-request-id', request.id);

@@ -3,8 +3,8 @@
  * `{ "error": { "code", "message" } }` with a message that says what to change.
  */
 import type { FastifyError } from 'fastify';
-import type { RequestErrorBody, RequestErrorCode } from './contract/index.ts';
-import { allowedGodebug, modes, optionLimits, optionNames, requestLimits } from './contract/index.ts';
+import type { Mode, OptionName, RequestErrorBody, RequestErrorCode } from './contract/index.ts';
+import { allowedGodebug, goModProblem, modes, noGoFileProblem, optionLimits, optionModeProblem, optionNames, optionTable, requestLimits } from './contract/index.ts';
 
 export class RequestError extends Error {
 	readonly statusCode: number;
@@ -58,11 +58,52 @@ const typeName = (v: unknown): string => (v === null ? 'null' : Array.isArray(v)
 
 const example = '{"mode":"run","files":{"main.go":"package main\\n\\nfunc main() {}\\n"}}';
 
-/** One schema error as a sentence that names the field, what is allowed, and what was sent. */
-export function describeSchemaError(e: SchemaError, root = ''): string {
+/** `"a"`, `"a" and "b"`, `"a", "b" and "c"`. */
+const quotedList = (names: readonly string[]) => {
+	const q = names.map((n) => show(n));
+	return q.length > 1 ? `${q.slice(0, -1).join(', ')} and ${q.at(-1)}` : (q[0] ?? '');
+};
+
+/** A known name that differs only in case, as a hint; '' when there is none. */
+const didYouMean = (names: readonly string[], known: readonly string[]) => {
+	const hints = names.flatMap((n) => known.filter((k) => k !== n && k.toLowerCase() === n.toLowerCase()));
+	return hints.length > 0 ? ` (did you mean ${quotedList(hints)}?)` : '';
+};
+
+const isOption = (name: string): name is OptionName => (optionNames as readonly string[]).includes(name);
+
+/** Fields the schema does not know, all of one object in one sentence. */
+export function unknownFields(at: string, names: readonly string[]): string {
+	const plural = names.length > 1 ? 's' : '';
+	if (at.endsWith('options')) {
+		return `Unknown option${plural} ${quotedList(names)}${didYouMean(names, optionNames)}. The options are ${optionNames.join(', ')}; nothing else (no flags, no environment) reaches the toolchain.`;
+	}
+	if (at === 'The request body') return `Unknown field${plural} ${quotedList(names)}${didYouMean(names, ['mode', 'files', 'options'])}: a request has only mode, files and options.`;
+	return `Unknown field${plural} ${quotedList(names)} in ${at}.`;
+}
+
+/**
+ * One schema error as a sentence that names the field, what is allowed, and what was sent; null
+ * for an error another one already says (the if/then wrapper of the per-mode options rule).
+ * `body` is the request, for the rules that depend on another field (the mode).
+ */
+export function describeSchemaError(e: SchemaError, root = '', body?: unknown): string | null {
 	const at = fieldPath(e.instancePath, root);
 	const p = e.params;
+	// Which options a mode takes: the schema checks option names per mode (propertyNames).
+	if (e.propertyName !== undefined && at === 'options') {
+		const mode = (body as { mode?: unknown } | null | undefined)?.mode;
+		// An unknown name gets its own sentence (additionalProperties); this one is about modes.
+		if (!isOption(e.propertyName) || !(modes as readonly unknown[]).includes(mode)) return null;
+		return optionModeProblem(mode as Mode, e.propertyName);
+	}
 	switch (e.keyword) {
+		case 'if':
+			return null;
+		case 'not':
+			if (at === 'files') return noGoFileProblem;
+			if (at === 'options.godebug' && Array.isArray(e.data)) return `options.godebug ${optionTable.godebug.check?.(e.data as never) ?? 'sets one key twice; keep one value'}.`;
+			return `${at} ${show(e.data)} is not allowed.`;
 		case 'required': {
 			const missing = String(p['missingProperty']);
 			if (at === 'The request body' || at === root) {
@@ -71,14 +112,8 @@ export function describeSchemaError(e: SchemaError, root = ''): string {
 			}
 			return `${at}.${missing} is missing.`;
 		}
-		case 'additionalProperties': {
-			const extra = String(p['additionalProperty']);
-			if (at.endsWith('options')) {
-				return `Unknown option "${extra}". The options are ${optionNames.join(', ')}; nothing else (no flags, no environment) reaches the toolchain.`;
-			}
-			if (at === 'The request body') return `Unknown field "${extra}": a request has only mode, files and options.`;
-			return `Unknown field "${extra}" in ${at}.`;
-		}
+		case 'additionalProperties':
+			return unknownFields(at, [String(p['additionalProperty'])]);
 		case 'type': {
 			const expected = String(p['type']);
 			if (e.instancePath === '' && e.data === undefined) return `The body is empty. Send a JSON object with Content-Type: application/json, e.g. ${example}`;
@@ -110,7 +145,8 @@ export function describeSchemaError(e: SchemaError, root = ''): string {
 				const name = e.propertyName ?? String(p['propertyName'] ?? '');
 				return `File name ${show(name)} is not allowed. Use a plain file name ending in .go (letters, digits, "_", "-", "."; starting with a letter or digit; no directories, no "..") or go.mod.`;
 			}
-			if (at === 'options.benchtime') return `options.benchtime ${show(e.data)} is not a duration like "100ms" or "1s" (at most ${optionLimits.maxBenchtimeMs / 1000}s), nor an iteration count like "1000x".`;
+			if (at === 'options.benchtime') return `options.benchtime ${optionTable.benchtime.check?.(String(e.data)) ?? 'does not have the expected form'}.`;
+			if (at === 'files["go.mod"]') return goModProblem(String(e.data)) ?? 'go.mod does not have the expected form.';
 			if (at === 'options.bench') return `options.bench must be a regular expression on one line, without control characters.`;
 			return `${at} ${show(e.data)} does not have the expected form.`;
 		}
@@ -128,8 +164,8 @@ export function describeSchemaError(e: SchemaError, root = ''): string {
 	}
 }
 
-/** A Fastify validation failure as a 400 naming every problem (up to five). */
-export function validationError(errors: SchemaError[], root = ''): RequestError {
+/** A Fastify validation failure as a 400 naming every problem (up to five); `body` is what was sent. */
+export function validationError(errors: SchemaError[], root = '', body?: unknown): RequestError {
 	// Ajv reports a bad property name twice (the pattern, then propertyNames); one is enough.
 	let relevant = errors.filter((e) => !(e.keyword === 'propertyNames' && errors.some((x) => x.propertyName !== undefined)));
 	// Both mode and files missing: one sentence, not two.
@@ -138,7 +174,22 @@ export function validationError(errors: SchemaError[], root = ''): RequestError 
 		relevant = relevant.filter((e) => !missingAtRoot.includes(e));
 		relevant.unshift({ ...missingAtRoot[0]!, params: { missingProperty: missingAtRoot.map((e) => String(e.params['missingProperty'])).join('" and "') } });
 	}
-	const messages = [...new Set(relevant.map((e) => describeSchemaError(e, root)))];
+	// Unknown fields of one object: one sentence that lists them all.
+	const unknown = new Map<string, string[]>();
+	for (const e of relevant) if (e.keyword === 'additionalProperties') unknown.set(e.instancePath, [...(unknown.get(e.instancePath) ?? []), String(e.params['additionalProperty'])]);
+	const messages = [
+		...new Set(
+			relevant.flatMap((e) => {
+				if (e.keyword !== 'additionalProperties') {
+					const message = describeSchemaError(e, root, body);
+					return message === null ? [] : [message];
+				}
+				const names = unknown.get(e.instancePath);
+				if (!names || names[0] !== String(e.params['additionalProperty'])) return [];
+				return [unknownFields(fieldPath(e.instancePath, root), names)];
+			}),
+		),
+	];
 	const shown = messages.slice(0, 5).join(' ');
 	const more = messages.length > 5 ? ` (and ${messages.length - 5} more problems)` : '';
 	return new RequestError(400, 'invalid_request', `${shown}${more}`);

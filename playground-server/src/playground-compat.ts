@@ -3,8 +3,16 @@
  * program (prog.go) or a txtar archive of several files; the answer is the Playground's
  * `{Errors, Events, Status, IsTest, TestsFailed, VetErrors, VetOK}`.
  */
-import { declaresMain, declaresTests, hasTestFiles, type Mode, type RunResult } from './contract/index.ts';
-import { RequestError } from './errors.ts';
+import { declaresMain, declaresTests, fileNamePattern, hasTestFiles, requestLimits, type Mode, type RunResult } from './contract/index.ts';
+
+/**
+ * Something wrong with the files a /compile body holds (a name, a count, a duplicate, a go.mod
+ * directive, nothing at all). play.golang.org answers these with HTTP 200 and the problem in
+ * `Errors`, and its clients show `Errors`; so does this server (only sizes stay 413).
+ */
+export class BodyProblem extends Error {
+	override name = 'BodyProblem';
+}
 
 export interface PlaygroundEvent {
 	Message: string;
@@ -31,7 +39,7 @@ export function splitTxtar(body: string): Record<string, string> {
 	const flush = () => {
 		const text = lines.join('\n');
 		if (name !== 'prog.go' || text.trim() !== '') {
-			if (Object.hasOwn(files, name)) throw new RequestError(400, 'invalid_request', `The body names the file "${name}" twice. Give each file one "-- ${name} --" section.`);
+			if (Object.hasOwn(files, name)) throw new BodyProblem(`The body names the file "${name}" twice. Give each file one "-- ${name} --" section.`);
 			files[name] = text;
 		}
 	};
@@ -47,6 +55,23 @@ export function splitTxtar(body: string): Record<string, string> {
 	}
 	flush();
 	return files;
+}
+
+/** The files of a body as a snippet may have them: throws BodyProblem saying what to change. */
+export function checkBodyFiles(files: Record<string, string>): void {
+	const names = Object.keys(files);
+	if (names.length === 0) throw new BodyProblem('The body is empty. Send a Go program (package main with func main) in the form field body, or several files in the txtar format ("-- name.go --" lines).');
+	if (names.length > requestLimits.maxFiles) throw new BodyProblem(`The body holds ${names.length} files; a snippet may have at most ${requestLimits.maxFiles}.`);
+	for (const n of names) {
+		if (!fileNamePattern.test(n)) {
+			throw new BodyProblem(`File name ${JSON.stringify(n)} is not allowed: use a plain name ending in .go (no directories, no "..") or go.mod. Every file of a snippet is one package in one directory.`);
+		}
+	}
+}
+
+/** A body problem in the Go Playground's answer shape. */
+export function problemResponse(message: string): PlaygroundResponse {
+	return { Errors: `${message}\n`, Events: null, Status: 0, IsTest: false, TestsFailed: 0 };
 }
 
 /**

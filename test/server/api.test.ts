@@ -57,6 +57,23 @@ describe('run', () => {
 		expect(body.error?.message).toMatch(/package main with a func main/);
 	});
 
+	test('a go.mod without a go line builds, at the toolchain\'s language version (the Go Playground\'s own pattern)', async () => {
+		// range over an int needs go1.22: without the runner's go line the go command would assume go1.16.
+		const { body } = await server.run({ mode: 'run', files: { 'go.mod': 'module play.ground\n', 'main.go': program('func main() {\n\tfor i := range 3 {\n\t\tfmt.Print(i)\n\t}\n}') } });
+		expect(body).toMatchObject({ ok: true, stdout: '012', error: null });
+		const quoted = await server.run({ mode: 'run', files: { 'go.mod': '// mine\nmodule "example.com/x" // a path of its own\n\ngodebug panicnil=1\n', 'main.go': program('func main() { fmt.Print("ok") }') } });
+		expect(quoted.body).toMatchObject({ ok: true, stdout: 'ok' });
+	});
+
+	test('recursion that never ends: memory_limit, with a runtime-error diagnostic on the recursive call', async () => {
+		const { body } = await server.run({ mode: 'run', files: { 'main.go': program('func down(n int) int {\n\tvar pad [256]byte\n\tpad[n%256] = byte(n)\n\treturn down(n+1) + int(pad[0])\n}\n\nfunc main() {\n\tfmt.Println(down(0))\n}') } });
+		expect(body.error?.code).toBe('memory_limit');
+		expect(body.error?.message).toMatch(/[Rr]ecursion/);
+		// Under a job cgroup the kernel stops the program before the runtime prints a traceback, so
+		// the line is the function's call of itself; with a traceback, the same call one frame out.
+		expect(body.diagnostics).toEqual([{ file: 'main.go', line: 10, col: 2, kind: 'runtime-error', message: expect.stringMatching(/^(?:out of memory: down calls itself here|fatal error: |runtime: goroutine stack exceeds)/) }]);
+	});
+
 	test('GODEBUG from the allow-list reaches the program (gctrace=1)', async () => {
 		const { body } = await server.run({
 			mode: 'run',
@@ -168,6 +185,11 @@ describe('Go Playground compatibility: POST /compile', () => {
 		expect(bad.body).toMatchObject({ Errors: './prog.go:4:2: declared and not used: x\n', Events: null });
 		const vet = await compile({ body: program('func main() {\n\tfmt.Printf("%d\\n", "seven")\n}'), withVet: 'true' });
 		expect(vet.body['VetErrors']).toMatch(/prog\.go:8:\d+: fmt\.Printf format %d has arg "seven" of wrong type string/);
+	});
+
+	test('the Go Playground\'s multi-file pattern: a go.mod section with only a module line', async () => {
+		const res = await compile({ body: `${program('func main() {\n\tfor i := range 2 {\n\t\tfmt.Print(i)\n\t}\n}')}-- go.mod --\nmodule play.ground\n` });
+		expect(res.body).toMatchObject({ Errors: '', Events: [{ Message: '01', Kind: 'stdout', Delay: 0 }], Status: 0 });
 	});
 
 	test('a package main with tests and no main runs its tests; txtar bodies hold several files', async () => {

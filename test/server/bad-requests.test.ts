@@ -58,6 +58,8 @@ const cases: Bad[] = [
 	{ name: 'an unknown mode', body: body({ ...ok, mode: 'compile' }), status: 400, code: 'invalid_request', says: /mode "compile" is not a mode\. Use one of: run, escape, bench, test/ },
 	{ name: 'mode of the wrong type', body: body({ ...ok, mode: 1 }), status: 400, code: 'invalid_request', says: /mode must be a string, not a number/ },
 	{ name: 'an unknown top-level field', body: body({ ...ok, env: { GOFLAGS: '-toolexec=/bin/sh' } }), status: 400, code: 'invalid_request', says: /Unknown field "env".*only mode, files and options/ },
+	{ name: 'two unknown fields, one a misspelling', body: body({ ...ok, extra: 1, Options: {} }), status: 400, code: 'invalid_request', says: /^Unknown fields "extra" and "Options" \(did you mean "options"\?\): a request has only mode, files and options\.$/ },
+	{ name: 'two unknown options', body: withOptions('test', { verbose: true, Race: true }), status: 400, code: 'invalid_request', says: /^Unknown options "verbose" and "Race" \(did you mean "race"\?\)\. The options are benchtime, count/ },
 	{ name: 'files as an array', body: body({ mode: 'run', files: [main] }), status: 400, code: 'invalid_request', says: /files must be an object, not an array/ },
 	{ name: 'no files', body: withFiles({}), status: 400, code: 'invalid_request', says: /files is empty/ },
 	{ name: 'only a go.mod', body: withFiles({ 'go.mod': 'module x\n' }), status: 400, code: 'invalid_request', says: /no \.go file/ },
@@ -71,12 +73,15 @@ const cases: Bad[] = [
 	{ name: 'a file that is not Go', body: withFiles({ 'main.c': 'int main(){}' }), status: 400, code: 'invalid_request', says: /"main\.c" is not allowed.*ending in \.go/ },
 	{ name: 'a NUL in a file name', body: withFiles({ 'ma\u0000in.go': main }), status: 400, code: 'invalid_request', says: /not allowed/ },
 	{ name: 'a go.mod with replace', body: withFiles({ 'main.go': main, 'go.mod': 'module x\n\ngo 1.26\n\nreplace example.com/y => /etc\n' }), status: 400, code: 'invalid_request', says: /go\.mod:5: the "replace" directive is not allowed/ },
+	{ name: 'a go.mod directive after a block', body: withFiles({ 'main.go': main, 'go.mod': 'require (\n)\nexclude example.com/y v1.0.0\n' }), status: 400, code: 'invalid_request', says: /go\.mod:3: the "exclude" directive is not allowed/ },
 	{ name: 'an unknown option', body: withOptions('test', { verbose: true }), status: 400, code: 'invalid_request', says: /Unknown option "verbose"\. The options are benchtime, count/ },
 	{ name: 'a toolexec option', body: withOptions('test', { toolexec: '/bin/sh -c id' }), status: 400, code: 'invalid_request', says: /Unknown option "toolexec".*nothing else/ },
 	{ name: 'a gcflags option', body: withOptions('escape', { gcflags: '-m -S' }), status: 400, code: 'invalid_request', says: /Unknown option "gcflags"/ },
 	{ name: 'options that are not an object', body: body({ ...ok, options: '-race' }), status: 400, code: 'invalid_request', says: /options must be an object, not a string/ },
 	{ name: 'benchtime above 2s', body: withOptions('bench', { benchtime: '3s' }), status: 400, code: 'invalid_request', says: /benchtime "3s" is longer than the limit.*2s/ },
-	{ name: 'benchtime that is no duration', body: withOptions('bench', { benchtime: 'fast' }), status: 400, code: 'invalid_request', says: /benchtime "fast" is not a duration like "100ms"/ },
+	{ name: 'benchtime that is no duration', body: withOptions('bench', { benchtime: 'fast' }), status: 400, code: 'invalid_request', says: /benchtime "fast" is not a duration like "200ms" or "1s"/ },
+	{ name: 'benchtime a hair over 2s', body: withOptions('bench', { benchtime: '2.001s' }), status: 400, code: 'invalid_request', says: /benchtime "2\.001s" is longer than the limit/ },
+	{ name: 'benchtime of zero', body: withOptions('bench', { benchtime: '0.0ms' }), status: 400, code: 'invalid_request', says: /benchtime "0\.0ms" is not within the limit: use a duration above 0/ },
 	{ name: 'benchtime that smuggles a flag', body: withOptions('bench', { benchtime: '1s -test.run=.' }), status: 400, code: 'invalid_request', says: /benchtime/ },
 	{ name: 'too many benchmark iterations', body: withOptions('bench', { benchtime: '1000000000x' }), status: 400, code: 'invalid_request', says: /from 1x to 100000000x/ },
 	{ name: 'count 11', body: withOptions('bench', { count: 11 }), status: 400, code: 'invalid_request', says: /options\.count is 11; it must be a whole number from 1 to 10/ },
@@ -100,7 +105,20 @@ const cases: Bad[] = [
 	{ name: 'an endpoint that does not exist', url: '/api/exec', body: body(ok), status: 404, code: 'not_found', says: /There is no POST \/api\/exec.*POST \/api\/run/ },
 	{ name: '/compile without the body field', url: '/compile', contentType: 'application/x-www-form-urlencoded', body: 'withVet=true', status: 400, code: 'invalid_request', says: /form field "body" is missing/ },
 	{ name: '/compile with JSON', url: '/compile', body: body({ body: main }), status: 415, code: 'unsupported_media_type', says: /takes a form/ },
-	{ name: '/compile with a file in a directory', url: '/compile', contentType: 'application/x-www-form-urlencoded', body: `body=${encodeURIComponent(`${main}-- sub/x.go --\npackage sub\n`)}`, status: 400, code: 'invalid_request', says: /"sub\/x\.go" is not allowed/ },
+];
+
+/**
+ * /compile answers what is wrong with the files in its body the Go Playground's way: 200, the
+ * problem in Errors (play.golang.org's clients show Errors). None of these runs a job either.
+ */
+const compileProblems: { name: string; body: string; says: RegExp }[] = [
+	{ name: 'an empty body', body: '', says: /^The body is empty\. Send a Go program/ },
+	{ name: 'a body of blanks', body: ' \n\t', says: /^The body is empty/ },
+	{ name: 'a file in a directory', body: `${main}-- sub/x.go --\npackage sub\n`, says: /"sub\/x\.go" is not allowed/ },
+	{ name: 'a file named twice', body: '-- a.go --\npackage main\n-- a.go --\npackage main\n', says: /names the file "a\.go" twice/ },
+	{ name: '21 files', body: Array.from({ length: 21 }, (_, i) => `-- f${i}.go --\npackage main\n`).join(''), says: /holds 21 files; a snippet may have at most 20/ },
+	{ name: 'only a go.mod', body: '-- go.mod --\nmodule x\n', says: /no \.go file/ },
+	{ name: 'a go.mod with replace', body: `${main}-- go.mod --\nmodule x\nreplace a => /etc\n`, says: /go\.mod:2: the "replace" directive is not allowed/ },
 ];
 
 describe('each bad request gets its status and a JSON error saying what to change', () => {
@@ -120,6 +138,14 @@ describe('each bad request gets its status and a JSON error saying what to chang
 		expect(answer.error.message).toMatch(c.says);
 		expect(Object.keys(answer)).toEqual(['error']);
 		if (c.allow) expect(res.headers['allow']).toBe(c.allow);
+	});
+
+	test.each(compileProblems)('/compile with $name → 200, the problem in Errors', async (c) => {
+		const res = await server.app.inject({ method: 'POST', url: '/compile', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `body=${encodeURIComponent(c.body)}&withVet=true` });
+		expect(res.statusCode).toBe(200);
+		const answer = res.json() as { Errors: string; Events: unknown; Status: number };
+		expect(answer).toMatchObject({ Events: null, Status: 0, IsTest: false, TestsFailed: 0 });
+		expect(answer.Errors).toMatch(c.says);
 	});
 
 	test('there are at least 30 of them', () => {

@@ -119,6 +119,33 @@ describe('a runtime failure as a diagnostic on the code', () => {
 		const race = '==================\nWARNING: DATA RACE\nWrite at 0x00c000012345 by goroutine 7:\n  main.main.func1()\n      play/main.go:5 +0x44\n';
 		expect(runtimeDiagnostic(race, { code: 'race_detected', message: '' }, { 'main.go': source })).toMatchObject({ line: 5, message: expect.stringContaining('data race') });
 	});
+	describe('recursion that never ends (memory_limit)', () => {
+		const recursive = 'package main\n\nfunc down(n int) int {\n\tvar pad [256]byte\n\tpad[n%256] = byte(n)\n\treturn down(n+1) + int(pad[0])\n}\n\nfunc main() {\n\tprintln(down(0))\n}\n';
+		test('with the runtime\'s traceback (rlimits): on the recursive call, not the function\'s stack check', () => {
+			// Real Go 1.26 output under RLIMIT_DATA, cut after the first frames.
+			const trace = 'fatal error: out of memory allocating heap arena metadata\n\nruntime stack:\nruntime.throw({0x4cc9c9?, 0x20000000?})\n\truntime/panic.go:1229 +0x48 fp=0x7ffe561ce6d0 sp=0x7ffe561ce6a0 pc=0x479508\nruntime.newstack()\n\truntime/stack.go:1216 +0x4c9 fp=0x7ffe561ceb98 sp=0x7ffe561cea68 pc=0x461069\n\ngoroutine 1 gp=0x1b80772f41e0 m=0 mp=0x583f20 [copystack]:\nmain.down(0xf4893?)\n\tplay/main.go:3 +0x11c fp=0x1b80873f0528 sp=0x1b80873f0520 pc=0x49e25c\nmain.down(...)\n\tplay/main.go:6\nmain.down(0x0?)\n\tplay/main.go:6 +0xda fp=0x1b80873f0740\n';
+			const error = classifyOutcome(ended({ exitCode: 2, stderr: trace }), ctx);
+			expect(error?.code).toBe('memory_limit');
+			expect(runtimeDiagnostic(trace, error, { 'main.go': recursive })).toEqual({ file: 'main.go', line: 6, col: 2, kind: 'runtime-error', message: 'fatal error: out of memory allocating heap arena metadata' });
+			const exceeded = 'runtime: goroutine stack exceeds 1000000000-byte limit\nruntime: sp=0xc020160398 stack=[0xc020160000, 0xc040160000]\nfatal error: stack overflow\n\ngoroutine 1 [running]:\nmain.down(0x0?)\n\tplay/main.go:6 +0x1\n';
+			expect(runtimeDiagnostic(exceeded, { code: 'memory_limit', message: '' }, { 'main.go': recursive })).toMatchObject({ line: 6, message: 'runtime: goroutine stack exceeds 1000000000-byte limit' });
+		});
+		test('killed by the job cgroup with no output: on the function\'s call of itself, said to be the likely cause', () => {
+			const error = { code: 'memory_limit' as const, message: '' };
+			expect(runtimeDiagnostic('', error, { 'go.mod': 'module x\n', 'main.go': recursive })).toEqual({
+				file: 'main.go',
+				line: 6,
+				col: 2,
+				kind: 'runtime-error',
+				message: expect.stringMatching(/^out of memory: down calls itself here, and recursion that never ends/),
+			});
+			// One-line functions and methods count; a call of another function of the same prefix does not.
+			expect(runtimeDiagnostic('', error, { 'a.go': 'package main\n\ntype t struct{}\n\nfunc (x t) walk() { x.walk() }\n' })).toMatchObject({ line: 5, col: 1 });
+			expect(runtimeDiagnostic('', error, { 'a.go': 'package main\n\nfunc grow() {\n\tgrowMore()\n}\n\nfunc growMore() { _ = make([]byte, 1<<40) }\n' })).toBeNull();
+			// A program that only allocates gets no line: nothing says where.
+			expect(runtimeDiagnostic('', error, { 'main.go': source })).toBeNull();
+		});
+	});
 	test('nothing when the failure has no line in the snippet, or is not a runtime failure', () => {
 		expect(runtimeDiagnostic('panic: boom\n\ngoroutine 1 [running]:\nfmt.Println()\n\t/usr/local/go/src/fmt/print.go:1 +0x1\n', { code: 'panic', message: '' }, { 'main.go': source })).toBeNull();
 		expect(runtimeDiagnostic(stderr, { code: 'timeout', message: '' }, { 'main.go': source })).toBeNull();

@@ -28,26 +28,74 @@ export type GodebugSetting = (typeof allowedGodebug)[number];
 
 export const optionLimits = {
 	maxCount: 10,
-	/** benchtime as a duration, in milliseconds. */
+	/** benchtime as a duration, in milliseconds (a whole number of seconds: the pattern below is built from it). */
 	maxBenchtimeMs: 2000,
 	/** benchtime as an iteration count ("1000x"). */
 	maxBenchtimeIterations: 100_000_000,
+	maxBenchtimeLength: 16,
 	maxBenchRegexpLength: 200,
 } as const;
 
-const durationUnits = { ns: 1e-6, us: 1e-3, µs: 1e-3, μs: 1e-3, ms: 1, s: 1000 } as const;
+/** Go's duration units as -benchtime reads them, in nanoseconds. */
+const unitNs = { ns: 1, us: 1e3, µs: 1e3, μs: 1e3, ms: 1e6, s: 1e9 } as const;
+type DurationUnit = keyof typeof unitNs;
 
-/** Go's duration syntax as `testing` reads -benchtime (one number, one unit), or an iteration count. */
-export const benchtimePattern = '^(?:(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:ns|us|µs|μs|ms|s)|[0-9]+x)$';
-const benchtimeRe = new RegExp(benchtimePattern);
+/** Go's duration syntax as `testing` reads -benchtime (one number, one unit), or an iteration count: the grammar, without the bounds. */
+const benchtimeGrammar = /^(?:(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:ns|us|µs|μs|ms|s)|[0-9]+x)$/;
 
 /** Milliseconds of a -benchtime duration, null for an iteration count ("1000x"), NaN when malformed. */
 export function benchtimeMs(value: string): number | null {
-	if (!benchtimeRe.test(value)) return Number.NaN;
+	if (!benchtimeGrammar.test(value)) return Number.NaN;
 	if (value.endsWith('x')) return null;
 	const m = /^([0-9.]+)(.+)$/.exec(value)!;
-	return Number(m[1]) * durationUnits[m[2] as keyof typeof durationUnits];
+	return (Number(m[1]) * unitNs[m[2] as DurationUnit]) / 1e6;
 }
+
+/**
+ * A regexp for the whole numbers from 1 to `max` written without leading zeros: each length below
+ * max's, then max's own length digit by digit (the classic range-to-regexp construction).
+ */
+function wholeUpTo(max: number): string {
+	const digits = String(max);
+	const parts: string[] = [];
+	if (digits.length > 1) parts.push(`[1-9][0-9]{0,${digits.length - 2}}`);
+	for (let i = 0; i < digits.length; i++) {
+		const d = Number(digits[i]);
+		const low = i === 0 ? 1 : 0;
+		const rest = digits.length - i - 1;
+		if (d > low) parts.push(`${digits.slice(0, i)}[${low}-${d - 1}]${rest > 0 ? `[0-9]{${rest}}` : ''}`);
+	}
+	parts.push(digits);
+	return parts.join('|');
+}
+
+/**
+ * A regexp for the decimals above 0 and at most `max` (a whole number), in Go's duration syntax
+ * ("2", "2.", "2.000", "1.5", ".5", "0002"): below max any fraction, max itself only with zeros
+ * after the point, and below 1 a fraction that is not all zeros.
+ */
+function decimalUpTo(max: number): string {
+	const below = max > 1 ? `(?:${wholeUpTo(max - 1)})(?:\\.[0-9]*)?|` : '';
+	return `0*(?:${below}${max}(?:\\.0*)?|\\.[0-9]*[1-9][0-9]*)`;
+}
+
+/**
+ * The -benchtime values a request may use, bounds included, as one regexp built from
+ * optionLimits: a duration above 0 and up to maxBenchtimeMs in any of Go's units, or an
+ * iteration count from 1x to maxBenchtimeIterations. The schema states it and checkBenchtime
+ * applies it, so the document and the server cannot disagree on a value.
+ */
+export const benchtimePattern = (() => {
+	const byMax = new Map<number, DurationUnit[]>();
+	for (const unit of Object.keys(unitNs) as DurationUnit[]) {
+		const max = (optionLimits.maxBenchtimeMs * 1e6) / unitNs[unit];
+		if (!Number.isInteger(max) || max < 1) throw new Error(`optionLimits.maxBenchtimeMs must be a whole number of ${unit}`);
+		byMax.set(max, [...(byMax.get(max) ?? []), unit]);
+	}
+	const durations = [...byMax].map(([max, units]) => `(?:${decimalUpTo(max)})(?:${units.join('|')})`);
+	return `^(?:${durations.join('|')}|0*(?:${wholeUpTo(optionLimits.maxBenchtimeIterations)})x)$`;
+})();
+const benchtimeRe = new RegExp(benchtimePattern, 'u');
 
 interface OptionDef<T> {
 	/** The modes that take the option; a request of another mode that sets it is refused. */
@@ -68,15 +116,26 @@ const boolean = (name: string) => (value: string | undefined) =>
 	value === undefined || value === 'true' ? true : value === 'false' ? false : { problem: `${name}, ${name}=true or ${name}=false` };
 
 function checkBenchtime(value: string): string | null {
+	if (value.length <= optionLimits.maxBenchtimeLength && benchtimeRe.test(value)) return null;
 	const ms = benchtimeMs(value);
-	if (Number.isNaN(ms)) return `"${value}" is not a duration like 200ms or an iteration count like 1000x`;
-	if (ms === null) {
-		const n = Number(value.slice(0, -1));
-		return n >= 1 && n <= optionLimits.maxBenchtimeIterations ? null : `"${value}" must be from 1x to ${optionLimits.maxBenchtimeIterations}x iterations`;
+	if (Number.isNaN(ms) || value.length > optionLimits.maxBenchtimeLength) {
+		return `"${value}" is not a duration like "200ms" or "1s", nor an iteration count like "1000x" (at most ${optionLimits.maxBenchtimeLength} characters)`;
 	}
-	return ms > 0 && ms <= optionLimits.maxBenchtimeMs
-		? null
-		: `"${value}" is ${ms > 0 ? 'longer than' : 'not within'} the limit: use a duration above 0 and up to ${optionLimits.maxBenchtimeMs / 1000}s, e.g. "200ms" or "1s"`;
+	if (ms === null) return `"${value}" must be from 1x to ${optionLimits.maxBenchtimeIterations}x iterations`;
+	return `"${value}" is ${ms > 0 ? 'longer than' : 'not within'} the limit: use a duration above 0 and up to ${optionLimits.maxBenchtimeMs / 1000}s, e.g. "200ms" or "1s"`;
+}
+
+/**
+ * The rule "each GODEBUG key once" as JSON schema: for every two allowed settings of one key, the
+ * list must not contain both (draft-07 has no minContains, so pairs it is; uniqueItems already
+ * refuses the same setting twice).
+ */
+function godebugKeyOnceSchema(): Record<string, unknown>[] {
+	const byKey = new Map<string, GodebugSetting[]>();
+	for (const g of allowedGodebug) byKey.set(g.split('=')[0]!, [...(byKey.get(g.split('=')[0]!) ?? []), g]);
+	return [...byKey.values()].flatMap((settings) =>
+		settings.flatMap((a, i) => settings.slice(i + 1).map((b) => ({ not: { type: 'array', allOf: [{ contains: { const: a } }, { contains: { const: b } }] } }))),
+	);
 }
 
 function checkGodebug(value: readonly GodebugSetting[]): string | null {
@@ -92,7 +151,7 @@ export const optionTable = {
 	benchtime: option<string>({
 		modes: ['bench'],
 		description: `-benchtime: a duration above 0 and up to ${optionLimits.maxBenchtimeMs / 1000}s ("100ms", "1s") or an iteration count from 1x to ${optionLimits.maxBenchtimeIterations}x. Default 1s.`,
-		schema: { type: 'string', maxLength: 16, pattern: benchtimePattern },
+		schema: { type: 'string', maxLength: optionLimits.maxBenchtimeLength, pattern: benchtimePattern },
 		check: checkBenchtime,
 		parse: (v) => (v ? v : { problem: 'benchtime=<duration or count>, e.g. benchtime=200ms or benchtime=1000x' }),
 	}),
@@ -128,7 +187,7 @@ export const optionTable = {
 	godebug: option<GodebugSetting[]>({
 		modes: ['run', 'bench', 'test'],
 		description: 'GODEBUG settings for the program, from an allow-list, each key once.',
-		schema: { type: 'array', maxItems: allowedGodebug.length, uniqueItems: true, items: { type: 'string', enum: [...allowedGodebug] } },
+		schema: { type: 'array', maxItems: allowedGodebug.length, uniqueItems: true, items: { type: 'string', enum: [...allowedGodebug] }, allOf: godebugKeyOnceSchema() },
 		check: checkGodebug,
 		neutral: [],
 		parse: (v) => {
@@ -142,7 +201,7 @@ export const optionTable = {
 	}),
 	race: option<boolean>({
 		modes: ['run', 'test'],
-		description: 'Build with the race detector (-race).',
+		description: 'Build with the race detector (-race); refused (400) by a server whose platform has none (linux/amd64 and arm64 have it).',
 		schema: { type: 'boolean' },
 		neutral: false,
 		parse: boolean('race'),
@@ -159,11 +218,11 @@ export type RunOptions = { -readonly [K in OptionName]?: ValueOf<(typeof optionT
 /** Which options each mode takes. */
 export const optionsByMode = Object.fromEntries(modes.map((m) => [m, optionNames.filter((n) => optionTable[n].modes.includes(m))])) as unknown as Record<Mode, readonly OptionName[]>;
 
-/** The JSON schema of `options` (the shapes; `optionProblems` adds what a schema cannot state). */
+/** The JSON schema of `options`: each option's shape and bounds (which options a mode takes: `optionsByModeSchema`). */
 export function optionsSchema(): Record<string, unknown> {
 	return {
 		type: 'object',
-		description: 'Optional, each bounded; only those of the request\'s mode are accepted. Nothing else reaches the toolchain.',
+		description: `Optional, each bounded; only those of the request's mode are accepted (${modes.map((m) => `${m}: ${optionsByMode[m].join(', ')}`).join('; ')}). Nothing else reaches the toolchain.`,
 		additionalProperties: false,
 		properties: Object.fromEntries(
 			optionNames.map((n) => [n, { ...optionTable[n].schema, description: `${optionTable[n].modes.join(', ')}: ${optionTable[n].description}` }]),
@@ -172,8 +231,27 @@ export function optionsSchema(): Record<string, unknown> {
 }
 
 /**
+ * "Each option only for the modes that take it", as JSON schema for the request object: for each
+ * mode, if the request is of that mode, its options' names are among `optionsByMode[mode]`.
+ * (Draft-07 if/then, which Fastify's Ajv and OpenAPI 3.1 read alike.)
+ */
+export function optionsByModeSchema(): Record<string, unknown>[] {
+	return modes.map((m) => ({
+		if: { properties: { mode: { const: m } }, required: ['mode'] },
+		then: { properties: { options: { type: 'object', propertyNames: { enum: [...optionsByMode[m]] } } } },
+	}));
+}
+
+/** Why option `name` is refused for `mode`: which modes take it, and what to do. */
+export function optionModeProblem(mode: Mode, name: OptionName): string {
+	const elsewhere = optionTable[name].modes;
+	return `options.${name} does not apply to mode "${mode}" (only to ${elsewhere.join(', ')}). Remove it, or use ${elsewhere.length > 1 ? 'one of those modes' : `mode "${elsewhere[0]}"`}. Mode "${mode}" takes: ${optionsByMode[mode].join(', ')}.`;
+}
+
+/**
  * What is wrong with a job's options beyond their shapes: options its mode does not take, and
- * the rules of the table a schema cannot state. Each problem names the option and what to do.
+ * the rules of the table that the schema states but the site build applies without a schema
+ * validator. Each problem names the option and what to do.
  */
 export function optionProblems(mode: Mode, options: RunOptions): string[] {
 	const problems: string[] = [];
@@ -182,10 +260,7 @@ export function optionProblems(mode: Mode, options: RunOptions): string[] {
 		const def = optionTable[name];
 		if (!def) continue; // the schema refuses unknown names first
 		if (!allowed.includes(name)) {
-			const elsewhere = def.modes;
-			problems.push(
-				`options.${name} does not apply to mode "${mode}" (only to ${elsewhere.join(', ')}). Remove it, or use ${elsewhere.length > 1 ? 'one of those modes' : `mode "${elsewhere[0]}"`}. Mode "${mode}" takes: ${allowed.join(', ')}.`,
-			);
+			problems.push(optionModeProblem(mode, name));
 			continue;
 		}
 		const value = options[name];

@@ -5,12 +5,21 @@
  * The routes' own schemas live beside each route and refer to these by $id.
  */
 import { diagnosticKinds, errorCodes, fileNamePattern, modes, requestErrorCodes, requestLimits } from './api.ts';
-import { optionsSchema } from './options.ts';
+import { optionsByModeSchema, optionsSchema } from './options.ts';
+import { goModDirectives, goModPattern } from './validate.ts';
 
+const kib = (bytes: number) => `${bytes / 1024} KiB`;
+
+/**
+ * The request as JSON schema, every rule of the contract stated: the schema's own keywords where
+ * JSON schema can say it (names, counts, the options table's bounds, which options each mode
+ * takes, what a go.mod may say), and in the descriptions the two it cannot (the total size
+ * of the source in UTF-8, answered 413, and text that is not Unicode).
+ */
 export const runRequestSchema = {
 	$id: 'RunRequest',
 	type: 'object',
-	description: 'A snippet to build and run: one Go package in 1–20 files.',
+	description: `A snippet to build and run: one Go package in 1–${requestLimits.maxFiles} files. Each option only for the modes that take it (the allOf below, one if/then per mode). A body over ${kib(requestLimits.maxBodyBytes)}, or files holding more than ${kib(requestLimits.maxSourceBytes)} of source in UTF-8 all together, is refused with 413: no JSON schema keyword sums across properties, so the schema bounds each file and this says the rest.`,
 	additionalProperties: false,
 	required: ['mode', 'files'],
 	properties: {
@@ -21,14 +30,25 @@ export const runRequestSchema = {
 		},
 		files: {
 			type: 'object',
-			description: `File name → source. Names like main.go, x_test.go or go.mod (no directories); at most ${requestLimits.maxFiles} files and ${requestLimits.maxSourceBytes / 1024} KiB of source in total. Standard library only.`,
+			description: `File name → source. Names like main.go, x_test.go or go.mod (no directories); at least one .go file; at most ${requestLimits.maxFiles} files and ${kib(requestLimits.maxSourceBytes)} of UTF-8 source in total (413 past it). Text must be Unicode: a lone surrogate escape such as "\\ud800" is refused. Standard library only.`,
 			minProperties: 1,
 			maxProperties: requestLimits.maxFiles,
 			propertyNames: { type: 'string', pattern: fileNamePattern.source },
+			// At least one name ends in .go: "not every name is something else".
+			not: { type: 'object', propertyNames: { not: { pattern: '\\.go$' } } },
+			properties: {
+				'go.mod': {
+					type: 'string',
+					maxLength: requestLimits.maxSourceBytes,
+					pattern: goModPattern,
+					description: `Optional. Only the directives ${goModDirectives.join(', ')} (replace and the others are refused), comments, and blocks ("require (" … ")"). Its module path is replaced by the runner's own; without a go line, the toolchain's language version applies.`,
+				},
+			},
 			additionalProperties: { type: 'string', maxLength: requestLimits.maxSourceBytes },
 		},
 		options: optionsSchema(),
 	},
+	allOf: optionsByModeSchema(),
 } as const;
 
 const diagnosticSchema = {

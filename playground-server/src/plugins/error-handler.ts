@@ -30,7 +30,7 @@ async function errorHandler(app: FastifyInstance, options: ErrorHandlerOptions):
 				`The request has no body and no Content-Type. ${compile ? 'Send a form (application/x-www-form-urlencoded) with the field body=<Go source>.' : 'Send a JSON object with Content-Type: application/json, e.g. {"mode":"run","files":{"main.go":"package main\\n…"}}.'}`,
 			);
 		}
-		if (!e && 'validation' in err && err.validation) e = validationError(err.validation as SchemaError[], compile ? 'form field ' : '');
+		if (!e && 'validation' in err && err.validation) e = validationError(err.validation as SchemaError[], compile ? 'form field ' : '', request.body);
 		if (!e) e = fromFastifyError(err as FastifyError, compile ? 4 * requestLimits.maxSourceBytes : requestLimits.maxBodyBytes, request.url);
 		if (!e && err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500) {
 			e = new RequestError(err.statusCode, 'invalid_request', err.message);

@@ -2,10 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import type { RunResult } from '../contract/index.ts';
-import { playgroundJob, splitTxtar, toPlaygroundResponse, type PlaygroundResponse } from '../playground-compat.ts';
+import { checkRunRequest, ContractViolation, requestLimits } from '../contract/index.ts';
+import { BodyProblem, checkBodyFiles, playgroundJob, problemResponse, splitTxtar, toPlaygroundResponse, type PlaygroundResponse } from '../playground-compat.ts';
 import { errorRef } from '../contract/schemas.ts';
-import { RequestError } from '../errors.ts';
-import { fileNamePattern, requestLimits } from '../contract/index.ts';
 import { clientSignal, jobError } from './job-errors.ts';
 
 interface CompileForm {
@@ -16,7 +15,7 @@ interface CompileForm {
 
 const schema = {
 	summary: 'Go Playground compatible compile-and-run',
-	description: 'Takes the form the Go Playground\'s /compile takes (body=…, withVet=true) and answers in its shape, so existing playground clients can point here. A body of several files uses the txtar format ("-- go.mod --" lines), as play.golang.org does.',
+	description: `Takes the form the Go Playground's /compile takes (body=…, withVet=true) and answers in its shape, so existing playground clients can point here. A body of several files uses the txtar format ("-- go.mod --" lines), as play.golang.org does. What is wrong with the files the body holds (an empty body, a file name, more than ${requestLimits.maxFiles} files, a name twice, a go.mod directive) is answered as play.golang.org answers it: 200, with the problem in Errors. Source over ${requestLimits.maxSourceBytes / 1024} KiB in UTF-8, or a form over ${(4 * requestLimits.maxSourceBytes) / 1024} KiB, is refused with 413.`,
 	tags: ['compatibility'],
 	consumes: ['application/x-www-form-urlencoded'],
 	body: {
@@ -30,6 +29,7 @@ const schema = {
 	},
 	response: {
 		200: {
+			description: 'The Go Playground\'s answer: the program\'s output as Events, or what is wrong (a compile error, or a problem with the files in the body) in Errors.',
 			type: 'object',
 			required: ['Errors', 'Events', 'Status', 'IsTest', 'TestsFailed'],
 			properties: {
@@ -48,11 +48,11 @@ const schema = {
 				VetOK: { type: 'boolean' },
 			},
 		},
-		400: errorRef,
-		413: errorRef,
-		415: errorRef,
-		429: errorRef,
-		503: errorRef,
+		400: { ...errorRef, description: 'The form breaks its schema: no body field, or withVet or version of another form.' },
+		413: { ...errorRef, description: `payload_too_large: a form over ${(4 * requestLimits.maxSourceBytes) / 1024} KiB, or more than ${requestLimits.maxSourceBytes / 1024} KiB of source in UTF-8.` },
+		415: { ...errorRef, description: 'Not a form (application/x-www-form-urlencoded).' },
+		429: { ...errorRef, description: 'Rate limit per client address; see Retry-After.' },
+		503: { ...errorRef, description: 'Queue full or shutting down; see Retry-After.' },
 	},
 } as const;
 
@@ -63,18 +63,17 @@ export async function compileRoutes(app: FastifyInstance): Promise<void> {
 	await app.register(formbody, { bodyLimit: 4 * requestLimits.maxSourceBytes });
 	app.post('/compile', { schema, config: { rateLimit: app.jobRateLimit } }, async (request, reply): Promise<PlaygroundResponse> => {
 		const form = request.body as CompileForm;
-		const files = splitTxtar(form.body);
-		const names = Object.keys(files);
-		if (names.length > requestLimits.maxFiles) {
-			throw new RequestError(400, 'invalid_request', `The body holds ${names.length} files; a snippet may have at most ${requestLimits.maxFiles}.`);
+		let job: ReturnType<typeof playgroundJob>;
+		try {
+			const files = splitTxtar(form.body);
+			checkBodyFiles(files);
+			job = playgroundJob(files);
+			// The contract's rules first, so that a refused job answers in Errors before any vet starts.
+			checkRunRequest(job);
+		} catch (e) {
+			if (e instanceof BodyProblem || (e instanceof ContractViolation && e.status === 400)) return problemResponse(e.message);
+			throw e instanceof ContractViolation ? jobError(e) : e;
 		}
-		for (const n of names) {
-			if (!fileNamePattern.test(n)) {
-				throw new RequestError(400, 'invalid_request', `File name ${JSON.stringify(n)} is not allowed: use a plain name ending in .go (no directories, no "..") or go.mod. Every file of a snippet is one package in one directory.`);
-			}
-		}
-		if (names.length === 0) throw new RequestError(400, 'invalid_request', 'body is empty. Send a Go program in the form field body.');
-		const job = playgroundJob(files);
 		const signal = clientSignal(request, reply);
 		const withVet = form.withVet === 'true';
 		let result: RunResult;

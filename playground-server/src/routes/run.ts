@@ -1,6 +1,7 @@
 /** POST /api/run: the playground's own API (the contract in contract/, and the OpenAPI document). */
 import type { FastifyInstance } from 'fastify';
 import type { RunRequest, RunResult } from '../contract/index.ts';
+import { requestLimits } from '../contract/index.ts';
 import { errorRef } from '../contract/schemas.ts';
 import { clientSignal, jobError } from './job-errors.ts';
 
@@ -11,8 +12,11 @@ const schema = {
 	body: { $ref: 'RunRequest#' },
 	response: {
 		200: { $ref: 'RunResult#' },
-		400: { ...errorRef, description: 'Invalid JSON, wrong types, unknown mode or option, bad file names.' },
-		413: { ...errorRef, description: 'Body or source too large.' },
+		400: { ...errorRef, description: 'Not valid by the RunRequest schema (invalid_request; the message names every problem), or not JSON (invalid_json), or text that is not Unicode.' },
+		413: {
+			...errorRef,
+			description: `payload_too_large: a body over ${requestLimits.maxBodyBytes / 1024} KiB, or files holding more than ${requestLimits.maxSourceBytes / 1024} KiB of source in UTF-8 all together (a sum over the files that no JSON schema keyword states; each file's own bound is in the schema).`,
+		},
 		415: { ...errorRef, description: 'Not application/json.' },
 		429: { ...errorRef, description: 'Rate limit per client address; see Retry-After.' },
 		503: { ...errorRef, description: 'Queue full or shutting down; see Retry-After.' },

@@ -42,17 +42,63 @@ function runtimeHeadline(stderr: string, code: RunError['code']): string | null 
 /**
  * The runtime failure as a diagnostic on the snippet's own code: the innermost frame of user code
  * in the traceback, marked from the line's first statement (a traceback carries no column).
+ *
+ * Running out of memory needs more care. Recursion that never ends ends there too, in two ways:
+ * the runtime cannot grow the stack and says so ("fatal error: out of memory…", "runtime:
+ * goroutine stack exceeds…") with a traceback whose innermost frame is the recursive function's
+ * own first line (where it checks its stack), so the call one frame out is the line to show; or,
+ * under a job cgroup, the kernel kills the program before the runtime can print anything. Then
+ * there is no traceback, and the line shown is the snippet's call of a function to itself, if it
+ * has one, saying that this is the likely cause rather than a place the runtime reported.
  */
 export function runtimeDiagnostic(stderr: string, error: RunError | null, sources: Readonly<Record<string, string>>): Diagnostic | null {
 	if (!error) return null;
-	const message = runtimeHeadline(stderr, error.code);
-	const at = message ? userFrame(stderr, new Set(Object.keys(sources))) : null;
-	if (!message || !at) return null;
-	const { file, line } = at;
-	const text = sources[file]?.split('\n')[line - 1];
-	if (text === undefined) return null;
-	const col = Buffer.byteLength(/^\s*/.exec(text)?.[0] ?? '', 'utf8') + 1;
-	return { file, line, col, kind: 'runtime-error', message };
+	const files = new Set(Object.keys(sources));
+	const lineOf = (file: string, line: number) => sources[file]?.split('\n')[line - 1];
+	const place = (file: string, line: number, message: string): Diagnostic | null => {
+		const text = lineOf(file, line);
+		if (text === undefined) return null;
+		const col = Buffer.byteLength(/^\s*/.exec(text)?.[0] ?? '', 'utf8') + 1;
+		return { file, line, col, kind: 'runtime-error', message };
+	};
+	let at = userFrame(stderr, files);
+	if (error.code !== 'memory_limit') {
+		const message = runtimeHeadline(stderr, error.code);
+		return message && at ? place(at.file, at.line, message) : null;
+	}
+	if (at) {
+		const message = /^runtime: goroutine stack exceeds .*$|^fatal error: .*$/m.exec(stderr)?.[0];
+		if (!message) return null;
+		// A frame on a func line is the function's stack check: the call one frame out is the recursion.
+		if (/^\s*func\b/.test(lineOf(at.file, at.line) ?? '')) {
+			const frame = `${at.file}:${at.line}`;
+			const outer = userFrame(stderr.slice(stderr.indexOf(frame) + frame.length), files);
+			if (outer) at = outer;
+		}
+		return place(at.file, at.line, message);
+	}
+	// No traceback: the first call of a function to itself, inside its own body.
+	for (const [file, source] of Object.entries(sources)) {
+		const lines = source.split('\n');
+		let current: string | null = null;
+		for (const [i, raw] of lines.entries()) {
+			const code = raw.replace(/\/\/.*$/, '');
+			const decl = /^func\s+(?:\([^)]*\)\s*)?([A-Za-z_]\w*)\s*[[(]/.exec(code);
+			let body = code;
+			if (decl) {
+				current = decl[1]!;
+				// A one-line function: only what follows its opening brace is body.
+				const brace = code.indexOf('{', decl[0].length);
+				body = brace < 0 ? '' : code.slice(brace + 1);
+			} else if (/^\S/.test(code)) {
+				current = null; // "}" or another top-level declaration ends the function
+			}
+			if (current && new RegExp(`(?:^|\\W)${current}\\s*\\(`).test(body)) {
+				return place(file, i + 1, `out of memory: ${current} calls itself here, and recursion that never ends keeps every call's frame on the stack (the program was stopped before the runtime could say where)`);
+			}
+		}
+	}
+	return null;
 }
 
 const signals: Record<number, string> = { 9: 'SIGKILL', 24: 'SIGXCPU', 25: 'SIGXFSZ', 6: 'SIGABRT', 11: 'SIGSEGV' };

@@ -345,7 +345,7 @@ export class Runner {
 		await mkdir(outDir);
 		await mkdir(tmpDir);
 		for (const [name, source] of Object.entries(request.files)) {
-			await writeFile(join(srcDir, name), name === 'go.mod' ? withSnippetModule(source) : source);
+			await writeFile(join(srcDir, name), name === 'go.mod' ? withSnippetModule(source, languageVersion(this.toolchain.version)) : source);
 		}
 		if (!request.files['go.mod']) {
 			await writeFile(join(srcDir, 'go.mod'), `module ${snippetModule}\n\ngo ${languageVersion(this.toolchain.version)}\n`);
@@ -668,12 +668,18 @@ export function findCgoImport(files: Record<string, string>): string | null {
 }
 
 /**
- * A snippet's own go.mod with its module path replaced by the one the runner gives every snippet:
- * the diagnostics' file names are relative to it ("play/main.go"), and a snippet is one package,
- * so the path has no other use. Everything else in the file is kept.
+ * A snippet's own go.mod as the build needs it: its module path replaced by the one the runner
+ * gives every snippet (the diagnostics' file names are relative to it, "play/main.go", and a
+ * snippet is one package, so the path has no other use), and a `go` line with the toolchain's
+ * language version when it has none. Without one, the go command (-mod=mod) would write that line
+ * into go.mod itself, which is read-only in the sandbox, and every build of the Go Playground's
+ * own "-- go.mod --\nmodule play.ground" pattern would fail; and an older language version
+ * would not be what the snippet means. Everything else in the file is kept.
  */
-export function withSnippetModule(goMod: string): string {
-	const directive = /^(\s*)module\s+(?:"[^"]*"|`[^`]*`|\S+)(.*)$/m;
-	if (directive.test(goMod)) return goMod.replace(directive, `$1module ${snippetModule}$2`);
-	return `module ${snippetModule}\n${goMod}`;
+export function withSnippetModule(goMod: string, goVersion: string): string {
+	// The first line whose first word is module, path or not, keeping a trailing comment.
+	const directive = /^([ \t\r]*)module(?=[ \t\r(/]|$)[^\n]*?([ \t\r]*\/\/[^\n]*)?$/m;
+	let out = directive.test(goMod) ? goMod.replace(directive, `$1module ${snippetModule}$2`) : `module ${snippetModule}\n${goMod}`;
+	if (!/^[ \t\r]*go(?=[ \t\r/]|$)/m.test(out)) out = `${out}${out.endsWith('\n') ? '' : '\n'}\ngo ${goVersion}\n`;
+	return out;
 }

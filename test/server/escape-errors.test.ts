@@ -111,4 +111,10 @@ describe('the go command\'s modes', () => {
 		const r = await run({ mode: 'run', files: { 'main.go': excluded } });
 		expect(r.error?.message).toMatch(/^build constraints exclude all Go files \(main\.go\)/);
 	});
+
+	test('run: a go.mod the go command cannot parse, with the line at fault (the message continues on it)', async () => {
+		const r = await run({ mode: 'run', files: { 'go.mod': 'module play\n\ngo 1.2.3.4.5\n', 'main.go': 'package main\n\nfunc main() {}\n' } });
+		expect(r.error?.code).toBe('compile_error');
+		expect(r.error?.message).toBe("The build failed: go: errors parsing go.mod: go.mod:3: invalid go version '1.2.3.4.5': must match format 1.23.0");
+	});
 });

@@ -12,6 +12,8 @@ export interface BuildContext {
 	files: Readonly<Record<string, string>>;
 	limits: Limits;
 	toolchain: Toolchain;
+	/** The step's output as the answer shows it (no sandbox paths). */
+	output: string;
 }
 
 /**
@@ -92,7 +94,14 @@ export function buildFailure(build: SandboxOutcome, diagnostics: RunResult['diag
 	}
 	// The go command failed with nothing on a line of the snippet's own: a go.mod the snippet sent
 	// (its directives are the user's) or the playground's own setup.
-	const goLine = other.find((l) => /^(?:go|go build|go test|\S+\.go|can't load package|package )/.test(l)) ?? other[0];
+	const at = other.findIndex((l) => /^(?:go|go build|go test|\S+\.go|can't load package|package )/.test(l));
+	// A go command message that ends in ':' continues on the next lines ("go: errors parsing go.mod:" then the line at fault).
+	const continued = (line: string) => {
+		const lines = ctx.output.split('\n').filter(Boolean);
+		const i = lines.indexOf(line);
+		return i < 0 ? line : [line, ...lines.slice(i + 1, i + 4)].join(' ');
+	};
+	const goLine = at < 0 ? other[0] : other[at]!.endsWith(':') ? continued(other[at]!) : other[at];
 	const names = Object.keys(files);
 	const mentionsSnippet = diagnostics.length > 0 || other.some((l) => names.some((n) => l.includes(n)));
 	if (!mentionsSnippet) {

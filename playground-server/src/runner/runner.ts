@@ -415,7 +415,7 @@ export class Runner {
 				stderr: compilerText,
 				diagnostics: compiled.diagnostics,
 				truncated: build.outputLimited,
-				error: buildFailure(build, compiled.diagnostics, compiled.other, { mode, files: request.files, limits: this.limits, toolchain: this.toolchain }),
+				error: buildFailure(build, compiled.diagnostics, compiled.other, { mode, files: request.files, limits: this.limits, toolchain: this.toolchain, output: compilerText }),
 			}) };
 		}
 		if (override) return { result: this.#result(mode, started, { stderr: compilerText }) };
@@ -550,7 +550,7 @@ export class Runner {
 			stderr: text,
 			diagnostics: compiled.diagnostics,
 			truncated: build!.outputLimited,
-			error: failed ? buildFailure(build!, compiled.diagnostics, compiled.other, { mode: 'escape', files: Object.fromEntries([...goFiles].map((f) => [f, ''])), limits: this.limits, toolchain: this.toolchain }) : null,
+			error: failed ? buildFailure(build!, compiled.diagnostics, compiled.other, { mode: 'escape', files: Object.fromEntries([...goFiles].map((f) => [f, ''])), limits: this.limits, toolchain: this.toolchain, output: text }) : null,
 		});
 	}
 

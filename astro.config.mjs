@@ -46,8 +46,7 @@ export default defineConfig({
 	integrations: [
 		starlight({
 			title: 'Go Memory Playbook',
-			description:
-				'Go memory-management rules, anti-patterns and checklists. Every snippet runs in the page; every claim is checked by the real Go compiler.',
+			description: 'Go memory-management rules, anti-patterns and checklists. Every snippet runs in the page; every claim is checked by the real Go compiler.',
 			lastUpdated: true,
 			pagination: true,
 			customCss: ['./src/styles/playbook.css'],

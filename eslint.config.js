@@ -19,8 +19,11 @@ const browserFolders = ['src/playground/**', 'src/results-view/**'];
 const nodeOnlyForBrowser = {
 	patterns: [
 		{ group: ['node:*'], message: 'Browser code: no Node modules.' },
-		{ group: ['@playbook/engine/runner', '@playbook/engine/jobs'], message: 'Browser code: the engine\'s runner and jobs layer are Node-only; use @playbook/engine/contract.' },
-		{ group: ['**/snippets/*'], message: 'Browser code: src/snippets/ is the build\'s (Node-only).' },
+		{
+			group: ['@playbook/engine/runner', '@playbook/engine/jobs'],
+			message: "Browser code: the engine's runner and jobs layer are Node-only; use @playbook/engine/contract.",
+		},
+		{ group: ['**/snippets/*'], message: "Browser code: src/snippets/ is the build's (Node-only)." },
 		{ group: ['**/playground-server/**'], message: 'Import the engine by its entry point, @playbook/engine/contract.' },
 	],
 	paths: ['fs', 'path', 'os', 'child_process', 'crypto', 'url', 'util'].map((name) => ({ name, message: 'Browser code: no Node modules.' })),
@@ -60,7 +63,10 @@ export default defineConfig(
 	{
 		files: ['src/**', 'scripts/**', 'astro.config.mjs', 'ec.config.mjs', 'content.config.ts'],
 		rules: {
-			'no-restricted-imports': ['error', { patterns: [{ group: ['**/playground-server/**'], message: 'Import the engine by its entry points: @playbook/engine/contract, /runner or /jobs.' }] }],
+			'no-restricted-imports': [
+				'error',
+				{ patterns: [{ group: ['**/playground-server/**'], message: 'Import the engine by its entry points: @playbook/engine/contract, /runner or /jobs.' }] },
+			],
 		},
 	},
 	{ files: browserFolders, rules: { 'no-restricted-imports': ['error', nodeOnlyForBrowser] } },

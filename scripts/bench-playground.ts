@@ -19,7 +19,12 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../test/browser.ts';
 
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=').slice(1).join('=');
+const arg = (name: string) =>
+	process.argv
+		.find((a) => a.startsWith(`--${name}=`))
+		?.split('=')
+		.slice(1)
+		.join('=');
 const runs = Number(arg('runs') ?? 5);
 const docsPage = arg('page') ?? '/reading-a-playground/';
 const snippet = arg('snippet') ?? 'basics/new-counter/main.go';
@@ -51,7 +56,10 @@ if (!base) {
 	};
 	base = `http://127.0.0.1:${port}`;
 	for (let i = 0; ; i++) {
-		const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+		const ok = await fetch(`${base}/healthz`).then(
+			(r) => r.ok,
+			() => false,
+		);
 		if (ok) break;
 		if (i > 600) throw new Error('the server did not start within 2 minutes');
 		await new Promise((r) => setTimeout(r, 200));
@@ -100,7 +108,9 @@ function table(title: string, scripts: Script[]) {
 	for (const s of scripts.sort((a, b) => b.gzip - a.gzip)) {
 		console.log(`  ${s.url.padEnd(72)} ${kb(s.raw).padStart(10)} raw ${kb(s.gzip).padStart(10)} gzip ${kb(s.wire).padStart(10)} on the wire`);
 	}
-	console.log(`  ${'total'.padEnd(72)} ${kb(sum(scripts, 'raw')).padStart(10)} raw ${kb(sum(scripts, 'gzip')).padStart(10)} gzip ${kb(sum(scripts, 'wire')).padStart(10)} on the wire`);
+	console.log(
+		`  ${'total'.padEnd(72)} ${kb(sum(scripts, 'raw')).padStart(10)} raw ${kb(sum(scripts, 'gzip')).padStart(10)} gzip ${kb(sum(scripts, 'wire')).padStart(10)} on the wire`,
+	);
 }
 
 /** Clicks an action in the page and resolves with the ms until its live section replaced the old one. */

@@ -177,7 +177,10 @@ try {
 	// --- the baseline: a plain Starlight site ------------------------------------------------------
 	const base = join(temp, 'baseline');
 	await mkdir(join(base, 'content/docs'), { recursive: true });
-	await writeFile(join(base, 'package.json'), JSON.stringify({ name: 'baseline', private: true, type: 'module', dependencies: { astro: '*', '@astrojs/starlight': '*' } }));
+	await writeFile(
+		join(base, 'package.json'),
+		JSON.stringify({ name: 'baseline', private: true, type: 'module', dependencies: { astro: '*', '@astrojs/starlight': '*' } }),
+	);
 	await writeFile(
 		join(base, 'astro.config.mjs'),
 		"import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ srcDir: './', vite: { cacheDir: './.vite' }, integrations: [starlight({ title: 'Baseline' })] });\n",
@@ -198,19 +201,24 @@ try {
 	// --- report ------------------------------------------------------------------------------------
 	const line = (label: string, value: string) => console.log(`${label.padEnd(54)} ${value}`);
 	console.log('\n━━ site budgets ━━');
-	line(`build time (median of ${builds} warm builds)`, `${(median(times) / 1000).toFixed(1)} s  (runs: ${times.map((t) => (t / 1000).toFixed(1)).join(', ')} s)`);
+	line(
+		`build time (median of ${builds} warm builds)`,
+		`${(median(times) / 1000).toFixed(1)} s  (runs: ${times.map((t) => (t / 1000).toFixed(1)).join(', ')} s)`,
+	);
 	if (goWork) line('snippet results during the last build', goWork.replace('Go work for snippets: ', ''));
 	line('pages (HTML, incl. 404)', String(pages.length + (existsSync(join(site, '404.html')) ? 1 : 0)));
 	line('JavaScript in _astro/ (all pages together)', `${allJs.length} files, ${kb(allJsSize.raw)} raw, ${kb(allJsSize.gzip)} gzip`);
 
 	console.log('\nJavaScript per page, gzip. modules: <script src>/modulepreload files and their static imports;');
 	console.log('inline: scripts inside the HTML; lazy: dynamic imports reachable from the modules (Starlight');
-	console.log("loads its search UI that way on idle, so that part is fetched without interaction too).");
+	console.log('loads its search UI that way on idle, so that part is fetched without interaction too).');
 	console.log(`${'page'.padEnd(44)} ${'files'.padStart(5)} ${'modules'.padStart(10)} ${'inline'.padStart(10)} ${'total'.padStart(10)} ${'lazy'.padStart(10)}`);
 	const row = (path: string, js: PageJs) => {
 		const s = sum(js.files);
 		const l = sum(js.lazy);
-		console.log(`${path.padEnd(44)} ${String(js.files.size).padStart(5)} ${kb(s.gzip).padStart(10)} ${kb(js.inline.gzip).padStart(10)} ${kb(s.gzip + js.inline.gzip).padStart(10)} ${kb(l.gzip).padStart(10)}`);
+		console.log(
+			`${path.padEnd(44)} ${String(js.files.size).padStart(5)} ${kb(s.gzip).padStart(10)} ${kb(js.inline.gzip).padStart(10)} ${kb(s.gzip + js.inline.gzip).padStart(10)} ${kb(l.gzip).padStart(10)}`,
+		);
 		return s.gzip + js.inline.gzip;
 	};
 	const totals = perPage.map(({ path, js }) => row(path, js));

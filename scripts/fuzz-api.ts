@@ -48,7 +48,9 @@ function fail(msg: string): never {
 
 const python = ['python3', 'python'].find((p) => spawnSync(p, ['-c', 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else 1)']).status === 0);
 if (!python) {
-	say('skipped: no python3 (3.10 or later) on PATH, which Schemathesis needs. Install python3 and python3-pip (Debian: apt-get install python3 python3-pip python3-venv) to run the API fuzzing.');
+	say(
+		'skipped: no python3 (3.10 or later) on PATH, which Schemathesis needs. Install python3 and python3-pip (Debian: apt-get install python3 python3-pip python3-venv) to run the API fuzzing.',
+	);
 	process.exit(0);
 }
 
@@ -57,7 +59,9 @@ function schemathesis(): { argv: string[]; env: Record<string, string> } {
 	const venvPython = join(cache, 'schemathesis-venv', 'bin', 'python3');
 	const target = join(cache, 'schemathesis-lib');
 	const works = (argv: string[], env: Record<string, string> = {}) =>
-		spawnSync(argv[0]!, [...argv.slice(1), '-c', `import schemathesis, sys; sys.exit(0 if schemathesis.__version__ == "${schemathesisVersion}" else 1)`], { env: { ...process.env, ...env } }).status === 0;
+		spawnSync(argv[0]!, [...argv.slice(1), '-c', `import schemathesis, sys; sys.exit(0 if schemathesis.__version__ == "${schemathesisVersion}" else 1)`], {
+			env: { ...process.env, ...env },
+		}).status === 0;
 	if (existsSync(venvPython) && works([venvPython])) return { argv: [venvPython], env: {} };
 	if (existsSync(target) && works([python!], { PYTHONPATH: target })) return { argv: [python!], env: { PYTHONPATH: target } };
 	mkdirSync(cache, { recursive: true });
@@ -70,9 +74,13 @@ function schemathesis(): { argv: string[]; env: Record<string, string> } {
 	}
 	// Debian's python3 may have pip but no venv module (python3-venv): install beside the project instead.
 	say('no usable venv; installing with pip --target instead');
-	const pip = spawnSync(python!, ['-m', 'pip', 'install', ...pipQuiet, '--upgrade', '--target', target, `schemathesis==${schemathesisVersion}`], { stdio: 'inherit' });
+	const pip = spawnSync(python!, ['-m', 'pip', 'install', ...pipQuiet, '--upgrade', '--target', target, `schemathesis==${schemathesisVersion}`], {
+		stdio: 'inherit',
+	});
 	if (pip.status === 0 && works([python!], { PYTHONPATH: target })) return { argv: [python!], env: { PYTHONPATH: target } };
-	fail(`could not install schemathesis==${schemathesisVersion} with pip (see above). Install pip (Debian: apt-get install python3-pip python3-venv) and check that PyPI is reachable.`);
+	fail(
+		`could not install schemathesis==${schemathesisVersion} with pip (see above). Install pip (Debian: apt-get install python3-pip python3-venv) and check that PyPI is reachable.`,
+	);
 }
 
 const st = schemathesis();
@@ -128,7 +136,10 @@ for (;;) {
 		await stopServer();
 		fail('the server was not ready (warm build cache) within 10 minutes.');
 	}
-	const health = await fetch(`${base}/healthz`).then((r) => r.json() as Promise<{ status?: string }>, () => null);
+	const health = await fetch(`${base}/healthz`).then(
+		(r) => r.json() as Promise<{ status?: string }>,
+		() => null,
+	);
 	if (health?.status === 'ok') break;
 	await new Promise((r) => setTimeout(r, 1000));
 }
@@ -151,18 +162,40 @@ expected-statuses = ["400", "413", "415"]
 `,
 );
 
-const checks = ['not_a_server_error', 'status_code_conformance', 'content_type_conformance', 'response_schema_conformance', 'positive_data_acceptance', 'negative_data_rejection'];
+const checks = [
+	'not_a_server_error',
+	'status_code_conformance',
+	'content_type_conformance',
+	'response_schema_conformance',
+	'positive_data_acceptance',
+	'negative_data_rejection',
+];
 const stArgs = [
-	'-m', 'schemathesis.cli', '--config-file', config, '--no-color', 'run', `${base}/api/openapi.json`,
-	'--checks', checks.join(','),
-	'--phases', 'examples,coverage,fuzzing',
-	'--max-time', String(maxTime),
-	'--request-timeout', String(requestTimeoutS),
-	'--workers', '2',
-	'--suppress-health-check', 'too_slow,data_too_large,filter_too_much',
-	'--generation-database', 'none',
-	'--report', 'junit',
-	'--report-junit-path', join(work, 'junit.xml'),
+	'-m',
+	'schemathesis.cli',
+	'--config-file',
+	config,
+	'--no-color',
+	'run',
+	`${base}/api/openapi.json`,
+	'--checks',
+	checks.join(','),
+	'--phases',
+	'examples,coverage,fuzzing',
+	'--max-time',
+	String(maxTime),
+	'--request-timeout',
+	String(requestTimeoutS),
+	'--workers',
+	'2',
+	'--suppress-health-check',
+	'too_slow,data_too_large,filter_too_much',
+	'--generation-database',
+	'none',
+	'--report',
+	'junit',
+	'--report-junit-path',
+	join(work, 'junit.xml'),
 	...(seed ? ['--seed', seed] : []),
 ];
 say(`schemathesis ${schemathesisVersion}: ${checks.join(', ')}; at most ${maxTime} s`);
@@ -172,10 +205,13 @@ const stEnv: Record<string, string | undefined> = { ...process.env, ...st.env, N
 delete stEnv['FORCE_COLOR'];
 const child = spawn(st.argv[0]!, [...st.argv.slice(1), ...stArgs], { cwd: work, env: stEnv, stdio: 'inherit' });
 // A hard deadline over Schemathesis' own budget: a hang anywhere fails the run instead of blocking CI.
-const deadline = setTimeout(() => {
-	console.error(`[fuzz-api] error: Schemathesis did not finish within ${maxTime + 120} s; stopping it.`);
-	child.kill('SIGKILL');
-}, (maxTime + 120) * 1000);
+const deadline = setTimeout(
+	() => {
+		console.error(`[fuzz-api] error: Schemathesis did not finish within ${maxTime + 120} s; stopping it.`);
+		child.kill('SIGKILL');
+	},
+	(maxTime + 120) * 1000,
+);
 const code = await new Promise<number>((r) => child.on('exit', (c, signal) => r(c ?? (signal ? 1 : 0))));
 clearTimeout(deadline);
 const runSeconds = (performance.now() - runStarted) / 1000;
@@ -198,8 +234,12 @@ for (const line of readFileSync(serverLog, 'utf8').split('\n')) {
 	if ((entry.level ?? 0) >= 50) serverErrors++;
 }
 const total = [...statuses.values()].reduce((a, b) => a + b, 0);
-const byStatus = [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`).join(', ');
+const byStatus = [...statuses]
+	.sort(([a], [b]) => a - b)
+	.map(([s, n]) => `${s}: ${n}`)
+	.join(', ');
 say(`${total} requests answered in ${runSeconds.toFixed(0)} s (${byStatus}); server errors logged: ${serverErrors}`);
 if (serverErrors > 0) fail(`the server logged ${serverErrors} errors; see ${serverLog}`);
-if (code !== 0) fail(`Schemathesis exited with status ${code}: each failure is above with a curl command that reproduces it (and the seed, --seed=N, reruns the whole run).`);
+if (code !== 0)
+	fail(`Schemathesis exited with status ${code}: each failure is above with a curl command that reproduces it (and the seed, --seed=N, reruns the whole run).`);
 say('no failures');

@@ -11,7 +11,12 @@ if (!url || !out) {
 	console.error('usage: node scripts/screenshot.ts <url> <out.png> [--width=N] [--height=N] [--dark] [--full] [--no-js] [--click=SEL] [--wait=MS]');
 	process.exit(2);
 }
-const flag = (name: string) => flags.find((f) => f === `--${name}` || f.startsWith(`--${name}=`))?.split('=').slice(1).join('=');
+const flag = (name: string) =>
+	flags
+		.find((f) => f === `--${name}` || f.startsWith(`--${name}=`))
+		?.split('=')
+		.slice(1)
+		.join('=');
 const has = (name: string) => flags.some((f) => f === `--${name}`);
 
 const browser = await chromium.launch(chromiumLaunchOptions());

@@ -2,8 +2,8 @@
  * `npm test`: the whole suite, in the order a failure is cheapest to find. Each step's own output
  * is shown; the last line sums up every step ("N passed, N failed"), which is what CI reads.
  *
- *   1. gofmt and go vet over content/snippets; ESLint (rules and the project's import
- *      boundaries) over the TypeScript, Astro and config files
+ *   1. gofmt and go vet over content/snippets; Prettier (formatting) and ESLint (rules and the
+ *      project's import boundaries) over the TypeScript, Astro and config files
  *   2. astro check (TypeScript strict, content schema)
  *   3. verify: every snippet compiled and run in the sandbox, every claim checked; run alone, so
  *      that benchmark ratios are not measured while other suites load the machine
@@ -30,8 +30,13 @@ interface Step {
 }
 
 const steps: Step[] = [
-	{ name: 'gofmt', argv: ['sh', '-c', 'out=$(gofmt -l .); if [ -n "$out" ]; then echo "not gofmt-ed (run gofmt -w on them):"; echo "$out"; exit 1; fi'], cwd: 'content/snippets' },
+	{
+		name: 'gofmt',
+		argv: ['sh', '-c', 'out=$(gofmt -l .); if [ -n "$out" ]; then echo "not gofmt-ed (run gofmt -w on them):"; echo "$out"; exit 1; fi'],
+		cwd: 'content/snippets',
+	},
 	{ name: 'go-vet', argv: ['go', 'vet', './...'], cwd: 'content/snippets' },
+	{ name: 'prettier', argv: ['npx', 'prettier', '--check', '--log-level=warn', '.'] },
 	{ name: 'eslint', argv: ['npx', 'eslint', '--max-warnings=0', '.'] },
 	{ name: 'astro-check', argv: ['npx', 'astro', 'check'] },
 	{
@@ -57,7 +62,12 @@ const steps: Step[] = [
 		argv: ['node', 'scripts/fuzz-api.ts', '--max-time=120'],
 		capture: true,
 		// One check that passes or fails as a whole; a skip (no python3) counts as neither.
-		counts: async (output = '') => (/^\[fuzz-api\] skipped:/m.test(output) ? { passed: 0, failed: 0 } : /^\[fuzz-api\] no failures$/m.test(output) ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 }),
+		counts: async (output = '') =>
+			/^\[fuzz-api\] skipped:/m.test(output)
+				? { passed: 0, failed: 0 }
+				: /^\[fuzz-api\] no failures$/m.test(output)
+					? { passed: 1, failed: 0 }
+					: { passed: 0, failed: 1 },
 	},
 	// The verify step produced every snippet result, so this build must not run Go at all.
 	{ name: 'build', argv: ['npx', 'astro', 'build'], env: { PLAYBOOK_EXPECT_NO_GO_WORK: '1' } },
@@ -71,7 +81,11 @@ const steps: Step[] = [
 	},
 ];
 
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]?.split(',');
+const arg = (name: string) =>
+	process.argv
+		.find((a) => a.startsWith(`--${name}=`))
+		?.split('=')[1]
+		?.split(',');
 const only = arg('only');
 const skip = arg('skip') ?? [];
 const selected = steps.filter((s) => (!only || only.includes(s.name)) && !skip.includes(s.name));

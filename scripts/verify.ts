@@ -51,7 +51,11 @@ await Promise.all(
 await disposeRunner();
 const s = snippetStats();
 console.log(
-	`\nGo work: ${s.runs} runs (${Object.entries(s.byMode).map(([m, n]) => `${n} ${m}`).join(', ') || 'none'}), ${s.cacheHits} cached, ${(s.goMs / 1000).toFixed(1)} s of job time; total ${((performance.now() - started) / 1000).toFixed(1)} s`,
+	`\nGo work: ${s.runs} runs (${
+		Object.entries(s.byMode)
+			.map(([m, n]) => `${n} ${m}`)
+			.join(', ') || 'none'
+	}), ${s.cacheHits} cached, ${(s.goMs / 1000).toFixed(1)} s of job time; total ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
 console.log(`snippets: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -75,7 +75,11 @@ function p90(xs: number[]): number {
  * Times two things in alternation (a, b, b, a, a, b, …), so that a change in the machine's load
  * during the run weighs on both alike.
  */
-async function timePair(runs: number, a: (i: number) => Promise<unknown> | unknown, b: (i: number) => Promise<unknown> | unknown): Promise<[number[], number[]]> {
+async function timePair(
+	runs: number,
+	a: (i: number) => Promise<unknown> | unknown,
+	b: (i: number) => Promise<unknown> | unknown,
+): Promise<[number[], number[]]> {
 	await a(-1);
 	await b(-1);
 	const ta: number[] = [];
@@ -230,7 +234,13 @@ interface DirectCase {
 	pkg: string;
 	inlining: boolean;
 }
-const goTest = (file: string): DirectCase => ({ what: `Go's test/${file}`, file, source: readFileSync(join(goRoot, 'test', file), 'utf8'), pkg: 'play', inlining: !/^\/\/ errorcheck.* -l\b/.test(readFileSync(join(goRoot, 'test', file), 'utf8')) });
+const goTest = (file: string): DirectCase => ({
+	what: `Go's test/${file}`,
+	file,
+	source: readFileSync(join(goRoot, 'test', file), 'utf8'),
+	pkg: 'play',
+	inlining: !/^\/\/ errorcheck.* -l\b/.test(readFileSync(join(goRoot, 'test', file), 'utf8')),
+});
 const directCases: DirectCase[] = [
 	{ what: '10-line package main', file: 'main.go', source: tenLines('main', 'main'), pkg: 'main', inlining: true },
 	{ what: 'same code as a library', file: 'pair.go', source: tenLines('pair', 'Show'), pkg: 'play', inlining: true },
@@ -247,7 +257,11 @@ for (const c of directCases) {
 		if (r.status !== 0) throw new Error(`${argv.join(' ')}: ${r.stderr}${r.stdout}`);
 	};
 	const request: RunRequest = { mode: 'escape', files: { [c.file]: c.source }, options: c.inlining ? {} : { inlining: false } };
-	const [tool = [], bin = [], srv = []] = await timeAll(RUNS, [compile([goBin, 'tool', 'compile', ...flags]), compile([compileBin, ...flags]), () => call('uncached', request)]);
+	const [tool = [], bin = [], srv = []] = await timeAll(RUNS, [
+		compile([goBin, 'tool', 'compile', ...flags]),
+		compile([compileBin, ...flags]),
+		() => call('uncached', request),
+	]);
 	const base = `escape direct, ${c.what}: bare go tool compile -m`;
 	add(base, tool);
 	add(`escape direct, ${c.what}: bare compile binary -m`, bin, base, 'info');
@@ -302,21 +316,58 @@ if (process.getuid?.() === 0) chownSync(sandboxBin, 0, 0);
 add('sandbox: bare hello binary', await time(RUNS, () => bareExec(sandboxBin)));
 
 const bwrap = bwrapPath() ?? 'bwrap';
-add('sandbox: bwrap alone + hello (no uid drop, cgroup, rlimits, seccomp)', await time(RUNS, () => {
-	const r = spawnSync(bwrap, ['--unshare-all', '--die-with-parent', '--as-pid-1', '--proc', '/proc', '--dev', '/dev', '--tmpfs', '/tmp', '--ro-bind', sandboxBin, '/prog', '--remount-ro', '/', '--', '/prog']);
-	if (r.status !== 0) throw new Error(`bwrap: ${r.stderr}`);
-}));
-add('sandbox: full sandbox step + hello', await time(RUNS, async () => {
-	const o = await runSandboxed(
-		{
-			argv: ['/prog'], binds: [{ src: sandboxBin, dest: '/prog' }], env: { HOME: '/tmp' }, cwd: '/tmp', system: false,
-			timeoutMs: 10_000, cpuSeconds: 10, memoryBytes: 512 << 20, limitData: true, processes: 64, fileSizeBytes: 16 << 20, tmpBytes: 16 << 20, outputBytes: 1 << 20,
-			uid: 63000 + availableParallelism(), gid: 61000,
-		},
-		{ kind: runner.sandbox, cgroups: runner.cgroups, bwrap, seccomp: true },
-	);
-	if (o.exitCode !== 0) throw new Error(`sandbox: ${o.stderr}`);
-}), 'sandbox: bare hello binary', '≤ +30 ms');
+add(
+	'sandbox: bwrap alone + hello (no uid drop, cgroup, rlimits, seccomp)',
+	await time(RUNS, () => {
+		const r = spawnSync(bwrap, [
+			'--unshare-all',
+			'--die-with-parent',
+			'--as-pid-1',
+			'--proc',
+			'/proc',
+			'--dev',
+			'/dev',
+			'--tmpfs',
+			'/tmp',
+			'--ro-bind',
+			sandboxBin,
+			'/prog',
+			'--remount-ro',
+			'/',
+			'--',
+			'/prog',
+		]);
+		if (r.status !== 0) throw new Error(`bwrap: ${r.stderr}`);
+	}),
+);
+add(
+	'sandbox: full sandbox step + hello',
+	await time(RUNS, async () => {
+		const o = await runSandboxed(
+			{
+				argv: ['/prog'],
+				binds: [{ src: sandboxBin, dest: '/prog' }],
+				env: { HOME: '/tmp' },
+				cwd: '/tmp',
+				system: false,
+				timeoutMs: 10_000,
+				cpuSeconds: 10,
+				memoryBytes: 512 << 20,
+				limitData: true,
+				processes: 64,
+				fileSizeBytes: 16 << 20,
+				tmpBytes: 16 << 20,
+				outputBytes: 1 << 20,
+				uid: 63000 + availableParallelism(),
+				gid: 61000,
+			},
+			{ kind: runner.sandbox, cgroups: runner.cgroups, bwrap, seccomp: true },
+		);
+		if (o.exitCode !== 0) throw new Error(`sandbox: ${o.stderr}`);
+	}),
+	'sandbox: bare hello binary',
+	'≤ +30 ms',
+);
 
 // throughput
 const throughput: { clients: number; jobsPerSecond: number; medianMs: number }[] = [];
@@ -342,7 +393,9 @@ const byName = new Map(rows.map((r) => [r.what, r]));
 const fmt = (n: number) => n.toFixed(1).padStart(8);
 const width = Math.max(...rows.map((r) => r.what.length)) + 2;
 console.log(`\nGo Memory Playbook sandbox server benchmark — ${new Date().toISOString()}`);
-console.log(`${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}, ${runner.goVersion}, sandbox ${runner.sandbox}, cgroups ${runner.cgroups.kind}, ${RUNS} runs each (median, p90 in ms)\n`);
+console.log(
+	`${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}, ${runner.goVersion}, sandbox ${runner.sandbox}, cgroups ${runner.cgroups.kind}, ${RUNS} runs each (median, p90 in ms)\n`,
+);
 console.log(`${'measurement'.padEnd(width)} ${'median'.padStart(8)} ${'p90'.padStart(8)}   compared with the bare CLI / goal`);
 for (const r of rows) {
 	let note = '';
@@ -359,7 +412,9 @@ for (const r of rows) {
 {
 	const main = median(directServer['10-line package main']!);
 	const library = median(directServer['same code as a library']!);
-	console.log(`\nescape direct, server: package main ${main.toFixed(1)} ms vs the same code as a library ${library.toFixed(1)} ms: ${(main / library).toFixed(2)}× (goal: no slower)`);
+	console.log(
+		`\nescape direct, server: package main ${main.toFixed(1)} ms vs the same code as a library ${library.toFixed(1)} ms: ${(main / library).toFixed(2)}× (goal: no slower)`,
+	);
 }
 console.log(`\nthroughput, run mode, ${CONCURRENCY_JOBS} distinct hello-world jobs, ${availableParallelism()} workers:`);
 console.log(`${'clients'.padStart(8)} ${'jobs/s'.padStart(8)} ${'median latency ms'.padStart(18)}`);

@@ -23,7 +23,17 @@ export type { AppRunner, Playground, ServerState } from './plugins/playground.ts
 
 export type AppConfig = Pick<
 	ServerConfig,
-	'distDir' | 'corsOrigins' | 'rateLimitMax' | 'rateLimitWindowMs' | 'workers' | 'queueSize' | 'benchQueueSize' | 'cacheEntries' | 'cacheBytes' | 'trustProxy' | 'shutdownGraceMs'
+	| 'distDir'
+	| 'corsOrigins'
+	| 'rateLimitMax'
+	| 'rateLimitWindowMs'
+	| 'workers'
+	| 'queueSize'
+	| 'benchQueueSize'
+	| 'cacheEntries'
+	| 'cacheBytes'
+	| 'trustProxy'
+	| 'shutdownGraceMs'
 >;
 
 export const defaultAppConfig: AppConfig = {

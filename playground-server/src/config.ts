@@ -64,7 +64,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
 		.map((o) => o.trim())
 		.filter(Boolean);
 	for (const o of corsOrigins) {
-		if (!/^https?:\/\/[^/\s]+$/.test(o)) throw new Error(`PLAYBOOK_CORS_ORIGIN: "${o}" is not an origin like https://playbook.example.org (no path, no trailing slash)`);
+		if (!/^https?:\/\/[^/\s]+$/.test(o))
+			throw new Error(`PLAYBOOK_CORS_ORIGIN: "${o}" is not an origin like https://playbook.example.org (no path, no trailing slash)`);
 	}
 	const dist = env.PLAYBOOK_DIST_DIR ?? `${repoRoot}dist`;
 	return {

@@ -4,7 +4,17 @@
  */
 import type { FastifyError } from 'fastify';
 import type { Mode, OptionName, RequestErrorBody, RequestErrorCode } from './contract/index.ts';
-import { allowedGodebug, goModProblem, modes, noGoFileProblem, optionLimits, optionModeProblem, optionNames, optionTable, requestLimits } from './contract/index.ts';
+import {
+	allowedGodebug,
+	goModProblem,
+	modes,
+	noGoFileProblem,
+	optionLimits,
+	optionModeProblem,
+	optionNames,
+	optionTable,
+	requestLimits,
+} from './contract/index.ts';
 
 export class RequestError extends Error {
 	readonly statusCode: number;
@@ -45,7 +55,7 @@ function fieldPath(instancePath: string, root: string): string {
 		else if (/^\d+$/.test(p)) out += `[${p}]`;
 		else out += out && !out.endsWith(' ') ? `.${p}` : p;
 	}
-	return out.trim() === root.trim() || !out ? (root || 'The request body') : out;
+	return out.trim() === root.trim() || !out ? root || 'The request body' : out;
 }
 
 const show = (v: unknown): string => {
@@ -78,7 +88,8 @@ export function unknownFields(at: string, names: readonly string[]): string {
 	if (at.endsWith('options')) {
 		return `Unknown option${plural} ${quotedList(names)}${didYouMean(names, optionNames)}. The options are ${optionNames.join(', ')}; nothing else (no flags, no environment) reaches the toolchain.`;
 	}
-	if (at === 'The request body') return `Unknown field${plural} ${quotedList(names)}${didYouMean(names, ['mode', 'files', 'options'])}: a request has only mode, files and options.`;
+	if (at === 'The request body')
+		return `Unknown field${plural} ${quotedList(names)}${didYouMean(names, ['mode', 'files', 'options'])}: a request has only mode, files and options.`;
 	return `Unknown field${plural} ${quotedList(names)} in ${at}.`;
 }
 
@@ -102,7 +113,8 @@ export function describeSchemaError(e: SchemaError, root = '', body?: unknown): 
 			return null;
 		case 'not':
 			if (at === 'files') return noGoFileProblem;
-			if (at === 'options.godebug' && Array.isArray(e.data)) return `options.godebug ${optionTable.godebug.check?.(e.data as never) ?? 'sets one key twice; keep one value'}.`;
+			if (at === 'options.godebug' && Array.isArray(e.data))
+				return `options.godebug ${optionTable.godebug.check?.(e.data as never) ?? 'sets one key twice; keep one value'}.`;
 			return `${at} ${show(e.data)} is not allowed.`;
 		case 'required': {
 			const missing = String(p['missingProperty']);
@@ -176,7 +188,8 @@ export function validationError(errors: SchemaError[], root = '', body?: unknown
 	}
 	// Unknown fields of one object: one sentence that lists them all.
 	const unknown = new Map<string, string[]>();
-	for (const e of relevant) if (e.keyword === 'additionalProperties') unknown.set(e.instancePath, [...(unknown.get(e.instancePath) ?? []), String(e.params['additionalProperty'])]);
+	for (const e of relevant)
+		if (e.keyword === 'additionalProperties') unknown.set(e.instancePath, [...(unknown.get(e.instancePath) ?? []), String(e.params['additionalProperty'])]);
 	const messages = [
 		...new Set(
 			relevant.flatMap((e) => {
@@ -201,7 +214,11 @@ export function fromFastifyError(err: FastifyError, bodyLimit: number, url = '')
 	switch (err.code) {
 		case 'FST_ERR_CTP_INVALID_JSON_BODY':
 		case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-			return new RequestError(400, 'invalid_json', `The body is not valid JSON (${err.message.replace(/^Body is not valid JSON but content-type is set to 'application\/json'/, 'parse error')}). Send a JSON object like ${example}`);
+			return new RequestError(
+				400,
+				'invalid_json',
+				`The body is not valid JSON (${err.message.replace(/^Body is not valid JSON but content-type is set to 'application\/json'/, 'parse error')}). Send a JSON object like ${example}`,
+			);
 		case 'FST_ERR_CTP_EMPTY_JSON_BODY':
 			return new RequestError(400, 'invalid_json', `The body is empty. Send a JSON object like ${example}`);
 		case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -214,7 +231,11 @@ export function fromFastifyError(err: FastifyError, bodyLimit: number, url = '')
 					: 'Send the request as JSON, with the header Content-Type: application/json (POST /compile takes a form, application/x-www-form-urlencoded, as the Go Playground does).',
 			);
 		case 'FST_ERR_CTP_BODY_TOO_LARGE':
-			return new RequestError(413, 'payload_too_large', `The request body is larger than ${bodyLimit / 1024} KiB. A snippet may hold at most ${requestLimits.maxSourceBytes / 1024} KiB of source in at most ${requestLimits.maxFiles} files.`);
+			return new RequestError(
+				413,
+				'payload_too_large',
+				`The request body is larger than ${bodyLimit / 1024} KiB. A snippet may hold at most ${requestLimits.maxSourceBytes / 1024} KiB of source in at most ${requestLimits.maxFiles} files.`,
+			);
 		case 'FST_ERR_CTP_INVALID_CHARSET':
 			return new RequestError(415, 'unsupported_media_type', 'Send the body as UTF-8 (charset=utf-8).');
 		default:

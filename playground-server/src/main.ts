@@ -47,7 +47,12 @@ if (runner.sandbox === 'unsafe-local') {
 	);
 }
 
-const state: ServerState = { phase: 'starting', startedAt: Date.now(), seccomp: runner.sandbox === 'bwrap' && seccompActive(config.runner.seccomp), warm: { done: false, durationMs: null, error: null } };
+const state: ServerState = {
+	phase: 'starting',
+	startedAt: Date.now(),
+	seccomp: runner.sandbox === 'bwrap' && seccompActive(config.runner.seccomp),
+	warm: { done: false, durationMs: null, error: null },
+};
 if (runner.sandbox === 'bwrap' && !state.seccomp) log.warn(`no seccomp filter for this architecture (${process.arch}): the sandbox relies on namespaces alone`);
 
 if (config.selfTest) {
@@ -69,7 +74,10 @@ try {
 	fail(`cannot listen on ${config.host}:${config.port}: ${(e as Error).message}. Set PORT (and HOST) to a free address.`);
 }
 state.phase = 'running';
-log.info({ workers: config.workers, queueSize: config.queueSize, site: config.distDir, cors: config.corsOrigins, rateLimit: config.rateLimitMax }, 'playground server ready');
+log.info(
+	{ workers: config.workers, queueSize: config.queueSize, site: config.distDir, cors: config.corsOrigins, rateLimit: config.rateLimitMax },
+	'playground server ready',
+);
 
 // Warm after listening: the site is served meanwhile, and jobs already run (only slower).
 const warmStarted = performance.now();

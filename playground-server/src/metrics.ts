@@ -62,7 +62,12 @@ export function createMetrics(scheduler: Scheduler, cache: MemoryStore | null): 
 	});
 	return {
 		registry,
-		jobs: new Counter({ name: 'playbook_jobs_total', help: 'Jobs run, by mode and outcome (ok or the error code).', labelNames: ['mode', 'outcome'], registers: [registry] }),
+		jobs: new Counter({
+			name: 'playbook_jobs_total',
+			help: 'Jobs run, by mode and outcome (ok or the error code).',
+			labelNames: ['mode', 'outcome'],
+			registers: [registry],
+		}),
 		jobDuration: new Histogram({
 			name: 'playbook_job_duration_seconds',
 			help: 'Time from a job starting to its result (build and execution), by mode.',
@@ -70,10 +75,30 @@ export function createMetrics(scheduler: Scheduler, cache: MemoryStore | null): 
 			buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 40, 80],
 			registers: [registry],
 		}),
-		cacheHits: new Counter({ name: 'playbook_result_cache_hits_total', help: 'Requests answered from the result cache.', labelNames: ['mode'], registers: [registry] }),
-		cacheMisses: new Counter({ name: 'playbook_result_cache_misses_total', help: 'Requests not in the result cache.', labelNames: ['mode'], registers: [registry] }),
-		sharedJobs: new Counter({ name: 'playbook_shared_jobs_total', help: 'Requests that joined an identical job already running.', labelNames: ['mode'], registers: [registry] }),
-		rejected: new Counter({ name: 'playbook_requests_rejected_total', help: 'Requests refused before running, by reason.', labelNames: ['reason'], registers: [registry] }),
+		cacheHits: new Counter({
+			name: 'playbook_result_cache_hits_total',
+			help: 'Requests answered from the result cache.',
+			labelNames: ['mode'],
+			registers: [registry],
+		}),
+		cacheMisses: new Counter({
+			name: 'playbook_result_cache_misses_total',
+			help: 'Requests not in the result cache.',
+			labelNames: ['mode'],
+			registers: [registry],
+		}),
+		sharedJobs: new Counter({
+			name: 'playbook_shared_jobs_total',
+			help: 'Requests that joined an identical job already running.',
+			labelNames: ['mode'],
+			registers: [registry],
+		}),
+		rejected: new Counter({
+			name: 'playbook_requests_rejected_total',
+			help: 'Requests refused before running, by reason.',
+			labelNames: ['reason'],
+			registers: [registry],
+		}),
 	};
 }
 

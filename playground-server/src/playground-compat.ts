@@ -60,11 +60,17 @@ export function splitTxtar(body: string): Record<string, string> {
 /** The files of a body as a snippet may have them: throws BodyProblem saying what to change. */
 export function checkBodyFiles(files: Record<string, string>): void {
 	const names = Object.keys(files);
-	if (names.length === 0) throw new BodyProblem('The body is empty. Send a Go program (package main with func main) in the form field body, or several files in the txtar format ("-- name.go --" lines).');
-	if (names.length > requestLimits.maxFiles) throw new BodyProblem(`The body holds ${names.length} files; a snippet may have at most ${requestLimits.maxFiles}.`);
+	if (names.length === 0)
+		throw new BodyProblem(
+			'The body is empty. Send a Go program (package main with func main) in the form field body, or several files in the txtar format ("-- name.go --" lines).',
+		);
+	if (names.length > requestLimits.maxFiles)
+		throw new BodyProblem(`The body holds ${names.length} files; a snippet may have at most ${requestLimits.maxFiles}.`);
 	for (const n of names) {
 		if (!fileNamePattern.test(n)) {
-			throw new BodyProblem(`File name ${JSON.stringify(n)} is not allowed: use a plain name ending in .go (no directories, no "..") or go.mod. Every file of a snippet is one package in one directory.`);
+			throw new BodyProblem(
+				`File name ${JSON.stringify(n)} is not allowed: use a plain name ending in .go (no directories, no "..") or go.mod. Every file of a snippet is one package in one directory.`,
+			);
 		}
 	}
 }

@@ -26,19 +26,16 @@ const kind = z.enum(kinds, {
 });
 
 const topic = z.enum(topics, {
-	error: (issue) =>
-		`${shown(issue.input)} is not a known topic; use one of: ${list(topics)} (new topics are added in src/content/taxonomy.ts)`,
+	error: (issue) => `${shown(issue.input)} is not a known topic; use one of: ${list(topics)} (new topics are added in src/content/taxonomy.ts)`,
 });
 
 const severity = z.enum(severities, {
 	error: (issue) => `${shown(issue.input)} is not a severity; use one of: ${list(severities)}`,
 });
 
-const goVersion = z
-	.string({ error: (issue) => `${shown(issue.input)} is not a Go version; write it as a string like "1.24"` })
-	.regex(goVersionPattern, {
-		error: (issue) => `${shown(issue.input)} is not a Go version written like "1.24" (major.minor: no patch, no "go" prefix)`,
-	});
+const goVersion = z.string({ error: (issue) => `${shown(issue.input)} is not a Go version; write it as a string like "1.24"` }).regex(goVersionPattern, {
+	error: (issue) => `${shown(issue.input)} is not a Go version written like "1.24" (major.minor: no patch, no "go" prefix)`,
+});
 
 const goRange = z
 	.strictObject(

@@ -3,15 +3,7 @@
  * these lists, the page badges and the catalogue label them, and the Pagefind filters use them.
  */
 
-export const kinds = [
-	'rule',
-	'anti-pattern',
-	'technique',
-	'checklist',
-	'internals',
-	'tool',
-	'reference',
-] as const;
+export const kinds = ['rule', 'anti-pattern', 'technique', 'checklist', 'internals', 'tool', 'reference'] as const;
 export type Kind = (typeof kinds)[number];
 
 export const kindLabels: Record<Kind, string> = {

@@ -35,7 +35,11 @@ export async function runRemote(request: RunRequest, cancel: AbortSignal): Promi
 	const stopped = (): Outcome =>
 		cancel.aborted
 			? canceled
-			: { kind: 'failure', code: 'offline', message: `The playground did not answer within ${answerWithinMs / 1000} s. The results shown were recorded when the site was built.` };
+			: {
+					kind: 'failure',
+					code: 'offline',
+					message: `The playground did not answer within ${answerWithinMs / 1000} s. The results shown were recorded when the site was built.`,
+				};
 	let res: Response;
 	try {
 		res = await fetch(`${apiBase}/api/run`, {
@@ -65,7 +69,12 @@ export async function runRemote(request: RunRequest, cancel: AbortSignal): Promi
 	const code = err && typeof err === 'object' ? err.code : undefined;
 	const wait = retryAfter(res, body);
 	if (res.status === 429 || code === 'rate_limited') {
-		return { kind: 'failure', code: 'rate_limited', message: `Too many runs from your address for now${wait ? `; try again in ${wait} s` : ''}.`, ...(wait ? { retryAfter: wait } : {}) };
+		return {
+			kind: 'failure',
+			code: 'rate_limited',
+			message: `Too many runs from your address for now${wait ? `; try again in ${wait} s` : ''}.`,
+			...(wait ? { retryAfter: wait } : {}),
+		};
 	}
 	if (code === 'queue_full' || (res.status === 503 && code !== 'shutting_down')) {
 		return { kind: 'failure', code: 'queue_full', message: `The playground is busy: every worker is taken and the queue is full.`, retryAfter: wait ?? 5 };
@@ -77,7 +86,11 @@ export async function runRemote(request: RunRequest, cancel: AbortSignal): Promi
 		return { kind: 'failure', code: 'too_large', message: said || 'The code is larger than the playground accepts (64 KiB of source).' };
 	}
 	if (res.status >= 400 && res.status < 500) {
-		return { kind: 'failure', code: 'invalid_request', message: said ? `The playground refused the request: ${said}` : `The playground refused the request (HTTP ${res.status}).` };
+		return {
+			kind: 'failure',
+			code: 'invalid_request',
+			message: said ? `The playground refused the request: ${said}` : `The playground refused the request (HTTP ${res.status}).`,
+		};
 	}
 	// A 5xx, a proxy's HTML error page, or JSON that is not a result: never show it raw.
 	return {

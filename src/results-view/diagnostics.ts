@@ -57,6 +57,5 @@ export function isTestingSignature(d: Diagnostic, files: Record<string, string>)
  */
 export function shownOnCode(files: Record<string, string>, claimed: ReadonlySet<string> = new Set()): (d: Diagnostic) => boolean {
 	return (d) =>
-		!isTestingSignature(d, files) &&
-		(inlineKinds.has(d.kind) || (claimed.has(`${d.file}:${d.line}`) && d.kind !== 'can-inline' && d.kind !== 'inlining-call'));
+		!isTestingSignature(d, files) && (inlineKinds.has(d.kind) || (claimed.has(`${d.file}:${d.line}`) && d.kind !== 'can-inline' && d.kind !== 'inlining-call'));
 }

@@ -60,7 +60,10 @@ function errorAlert(r: RunResult, tone: 'danger' | 'caution', labelled = true): 
 	let message = escapeHtml(r.error.message);
 	if (at) {
 		const where = escapeHtml(`${at.file}:${at.line}`);
-		message = message.replace(` at ${where}`, ` at <span class="pg-loc" data-file="${escapeHtml(at.file)}" data-line="${at.line}" data-col="${at.col}">${where}</span>`);
+		message = message.replace(
+			` at ${where}`,
+			` at <span class="pg-loc" data-file="${escapeHtml(at.file)}" data-line="${at.line}" data-col="${at.col}">${where}</span>`,
+		);
 	}
 	return `<p class="pg-alert pg-alert-${tone}" data-error="${r.error.code}">${labelled ? `<strong>${escapeHtml(label)}.</strong> ` : ''}${message}</p>`;
 }
@@ -89,7 +92,9 @@ function escapeBody(r: RunResult, shown: (d: Diagnostic) => boolean): string {
 	const flag = r.diagnostics.some((d) => d.flow) ? '-gcflags=-m=2' : '-gcflags=-m';
 	return (
 		`<p>${summary}</p>` +
-		(onCode.length ? `<ul class="pg-diag-list pg-diag-main" aria-label="Diagnostics on the code">${onCode.map((d) => diagnosticItem(d, true)).join('')}</ul>` : '') +
+		(onCode.length
+			? `<ul class="pg-diag-list pg-diag-main" aria-label="Diagnostics on the code">${onCode.map((d) => diagnosticItem(d, true)).join('')}</ul>`
+			: '') +
 		`<details><summary>Everything the compiler said (<code>${flag}</code>, ${r.diagnostics.length} line${r.diagnostics.length === 1 ? '' : 's'})</summary>` +
 		`<ul class="pg-diag-list">${r.diagnostics.map((d) => diagnosticItem(d, false)).join('')}</ul></details>`
 	);
@@ -98,7 +103,10 @@ function escapeBody(r: RunResult, shown: (d: Diagnostic) => boolean): string {
 function compileBody(r: RunResult): string {
 	const errors = r.diagnostics.filter((d) => d.kind === 'error');
 	// The section's heading already says "Compile error".
-	return errorAlert(r, 'danger', false) + (errors.length ? `<ul class="pg-diag-list pg-diag-main" aria-label="Compile errors">${errors.map((d) => diagnosticItem(d, false)).join('')}</ul>` : '');
+	return (
+		errorAlert(r, 'danger', false) +
+		(errors.length ? `<ul class="pg-diag-list pg-diag-main" aria-label="Compile errors">${errors.map((d) => diagnosticItem(d, false)).join('')}</ul>` : '')
+	);
 }
 
 function programBody(r: RunResult): string {
@@ -119,7 +127,11 @@ function benchChart(rows: BenchRow[]): string {
 		{ title: 'time/op', value: (r) => r.nsPerOp, format: formatNs },
 		{ title: 'B/op', value: (r) => r.bytesPerOp, format: (n) => formatNumber(n), alloc: true },
 		{ title: 'allocs/op', value: (r) => r.allocsPerOp, format: (n) => formatNumber(n), alloc: true },
-		...[...new Set(rows.flatMap((r) => Object.keys(r.metrics)))].map((u) => ({ title: u, value: (r: BenchRow) => r.metrics[u] ?? null, format: (n: number) => formatNumber(n) })),
+		...[...new Set(rows.flatMap((r) => Object.keys(r.metrics)))].map((u) => ({
+			title: u,
+			value: (r: BenchRow) => r.metrics[u] ?? null,
+			format: (n: number) => formatNumber(n),
+		})),
 	];
 	const groups = measures
 		.filter((m) => rows.some((r) => m.value(r) !== null))
@@ -179,7 +191,13 @@ export function resultSectionHtml(r: RunResult, options: SectionOptions = {}): s
 		: r.mode === 'test'
 			? `Tests: ${r.tests?.passed ?? 0} passed${r.tests?.failed ? `, ${r.tests.failed} failed` : ''}`
 			: resultTitle(r);
-	const body = compile ? compileBody(r) : r.mode === 'escape' ? escapeBody(r, options.shown ?? shownOnCode({})) : r.mode === 'bench' ? benchBody(r) : programBody(r);
+	const body = compile
+		? compileBody(r)
+		: r.mode === 'escape'
+			? escapeBody(r, options.shown ?? shownOnCode({}))
+			: r.mode === 'bench'
+				? benchBody(r)
+				: programBody(r);
 	const head = options.live ? `<div class="pg-section-head"><h4>${escapeHtml(title)}</h4>${liveLine(r)}</div>` : `<h4>${escapeHtml(title)}</h4>`;
 	return `<section class="pg-section" data-section="${r.mode}"${compile ? ' data-compile-error' : ''}>${head}${body}</section>`;
 }

@@ -40,13 +40,16 @@ export async function bakeSnippet(src: string, root = snippetsRoot): Promise<Bak
 	const { id, file } = splitSrc(src);
 	const spec = await loadSnippet(id, root);
 	if (!(file in spec.files)) {
-		throw new AstroError(`<Playground src="${src}">: content/snippets/${id} has no file ${file}.`, `That snippet has ${Object.keys(spec.files).join(', ')}; name one of them in src.`);
+		throw new AstroError(
+			`<Playground src="${src}">: content/snippets/${id} has no file ${file}.`,
+			`That snippet has ${Object.keys(spec.files).join(', ')}; name one of them in src.`,
+		);
 	}
 	const options = spec.problems.filter((p) => p.message.startsWith('//playbook:options'));
 	if (options.length > 0) {
 		throw new AstroError(
 			`content/snippets/${id}: ${options.map((p) => `${p.file}:${p.line}: ${p.message}`).join('; ')}`,
-			'The options line takes what a live request may ask for (README: How to add a snippet, Options); the server would refuse this one, so the page\'s buttons could not run it.',
+			"The options line takes what a live request may ask for (README: How to add a snippet, Options); the server would refuse this one, so the page's buttons could not run it.",
 		);
 	}
 	const results = await snippetResults(spec);

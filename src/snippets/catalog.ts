@@ -26,14 +26,20 @@ export async function listSnippets(root = snippetsRoot): Promise<string[]> {
 export async function loadSnippet(id: string, root = snippetsRoot): Promise<SnippetSpec> {
 	const dir = join(root, ...id.split('/'));
 	if (!existsSync(dir)) {
-		throw new AstroError(`There is no snippet folder content/snippets/${id}.`, 'A snippet is a folder under content/snippets/<topic>/<name>/ holding one Go package; check the path in <Playground src>, or create the folder (README: How to add a snippet).');
+		throw new AstroError(
+			`There is no snippet folder content/snippets/${id}.`,
+			'A snippet is a folder under content/snippets/<topic>/<name>/ holding one Go package; check the path in <Playground src>, or create the folder (README: How to add a snippet).',
+		);
 	}
 	const files: Record<string, string> = {};
 	for (const name of (await readdir(dir)).sort()) {
 		if (name.endsWith('.go') || name === 'go.mod') files[name] = await readFile(join(dir, name), 'utf8');
 	}
 	if (!Object.keys(files).some((f) => f.endsWith('.go'))) {
-		throw new AstroError(`content/snippets/${id} holds no .go file.`, 'Put the snippet\'s Go files (main.go for a program, *_test.go for tests and benchmarks) in that folder.');
+		throw new AstroError(
+			`content/snippets/${id} holds no .go file.`,
+			"Put the snippet's Go files (main.go for a program, *_test.go for tests and benchmarks) in that folder.",
+		);
 	}
 	return parseSnippet(id, files);
 }
@@ -42,7 +48,10 @@ export async function loadSnippet(id: string, root = snippetsRoot): Promise<Snip
 export function splitSrc(src: string): { id: string; file: string } {
 	const i = src.lastIndexOf('/');
 	if (i <= 0 || !src.endsWith('.go')) {
-		throw new AstroError(`<Playground src="${src}"> does not name a .go file inside a snippet folder.`, 'Give the path of a Go file relative to content/snippets/, e.g. <Playground src="maps/clear-nan/main.go" />.');
+		throw new AstroError(
+			`<Playground src="${src}"> does not name a .go file inside a snippet folder.`,
+			'Give the path of a Go file relative to content/snippets/, e.g. <Playground src="maps/clear-nan/main.go" />.',
+		);
 	}
 	return { id: src.slice(0, i), file: src.slice(i + 1) };
 }

@@ -68,7 +68,11 @@ export function checkSnippet(spec: SnippetSpec, results: SnippetResults): CheckF
 	for (const p of spec.problems) fail(p.file, p.line, p.message);
 	if (!hasClaims(spec)) {
 		const first = Object.keys(spec.files).find((f) => f.endsWith('.go')) ?? '';
-		fail(first, 1, 'this snippet claims nothing, so nothing checks it. Add a `// want` (escape analysis, output or benchmark claim), an `// Output:` block, or a test.');
+		fail(
+			first,
+			1,
+			'this snippet claims nothing, so nothing checks it. Add a `// want` (escape analysis, output or benchmark claim), an `// Output:` block, or a test.',
+		);
 	}
 
 	const escape = results.escape;
@@ -89,16 +93,15 @@ export function checkSnippet(spec: SnippetSpec, results: SnippetResults): CheckF
 		for (const p of claim.patterns) {
 			const match = onLine.find((d) => p.re.test(d.message));
 			if (!p.negate && !match) {
-				const near = diagnostics
-					.filter((d) => d.file === claim.file && p.re.test(d.message))
-					.map((d) => `line ${originalLine(spec, d.file, d.line)}`);
+				const near = diagnostics.filter((d) => d.file === claim.file && p.re.test(d.message)).map((d) => `line ${originalLine(spec, d.file, d.line)}`);
 				fail(
 					claim.file,
 					claim.line,
 					`want ${JSON.stringify(p.source)}: ${reporter} reported ${describeLine(onLine)} on this line${near.length ? `; it matches on ${near.join(', ')}` : ''}`,
 				);
 			}
-			if (p.negate && match) fail(claim.file, claim.line, `want !${JSON.stringify(p.source)}: ${reporter} reported ${JSON.stringify(match.message)} on this line`);
+			if (p.negate && match)
+				fail(claim.file, claim.line, `want !${JSON.stringify(p.source)}: ${reporter} reported ${JSON.stringify(match.message)} on this line`);
 		}
 	}
 	// A build that failed must have failed only where the snippet says it does.
@@ -118,7 +121,11 @@ export function checkSnippet(spec: SnippetSpec, results: SnippetResults): CheckF
 		if (program.error && program.error.code !== expectedError) {
 			const file = spec.errorClaim?.file ?? Object.keys(spec.files)[0] ?? '';
 			const line = spec.errorClaim?.line ?? 1;
-			fail(file, line, `${programName} ended with ${program.error.code}: ${program.error.message}${expectedError ? ` (claimed: error ${expectedError})` : ''}\n${(program.stdout + program.stderr).slice(0, 2000)}`);
+			fail(
+				file,
+				line,
+				`${programName} ended with ${program.error.code}: ${program.error.message}${expectedError ? ` (claimed: error ${expectedError})` : ''}\n${(program.stdout + program.stderr).slice(0, 2000)}`,
+			);
 		}
 		if (spec.errorClaim && !program.error) {
 			fail(spec.errorClaim.file, spec.errorClaim.line, `want error ${spec.errorClaim.code}: ${programName} ended without an error`);
@@ -140,7 +147,12 @@ export function checkSnippet(spec: SnippetSpec, results: SnippetResults): CheckF
 			const sort = (t: string) => (spec.exactOutput?.unordered ? t.split('\n').sort().join('\n') : t);
 			const got = sort(normalise(program.stdout));
 			const want = sort(normalise(spec.exactOutput.text));
-			if (got !== want) fail(spec.exactOutput.file, spec.exactOutput.line, `// ${spec.exactOutput.unordered ? 'Unordered output' : 'Output'}: differs.\n  got:\n${indent(got)}\n  want:\n${indent(want)}`);
+			if (got !== want)
+				fail(
+					spec.exactOutput.file,
+					spec.exactOutput.line,
+					`// ${spec.exactOutput.unordered ? 'Unordered output' : 'Output'}: differs.\n  got:\n${indent(got)}\n  want:\n${indent(want)}`,
+				);
 		}
 	} else if (spec.outputClaims.length > 0 || spec.exitClaim || spec.errorClaim || spec.exactOutput) {
 		const c = spec.outputClaims[0] ?? spec.exitClaim ?? spec.errorClaim ?? spec.exactOutput!;
@@ -164,7 +176,12 @@ export function checkSnippet(spec: SnippetSpec, results: SnippetResults): CheckF
 
 /** As `go test` compares example output: trimmed, with line endings normalised. */
 function normalise(s: string): string {
-	return s.replace(/\r\n/g, '\n').split('\n').map((l) => l.trimEnd()).join('\n').trim();
+	return s
+		.replace(/\r\n/g, '\n')
+		.split('\n')
+		.map((l) => l.trimEnd())
+		.join('\n')
+		.trim();
 }
 
 function indent(s: string): string {

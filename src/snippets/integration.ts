@@ -14,7 +14,9 @@ export function snippetsIntegration(): AstroIntegration {
 			'astro:build:done': async ({ logger }) => {
 				await disposeRunner();
 				const s = snippetStats();
-				const modes = Object.entries(s.byMode).map(([m, n]) => `${n} ${m}`).join(', ');
+				const modes = Object.entries(s.byMode)
+					.map(([m, n]) => `${n} ${m}`)
+					.join(', ');
 				logger.info(
 					`Go work for snippets: ${s.runs} run${s.runs === 1 ? '' : 's'}${modes ? ` (${modes})` : ''}, ${(s.goMs / 1000).toFixed(1)} s of job time; ${s.cacheHits} result${s.cacheHits === 1 ? '' : 's'} from the cache`,
 				);

@@ -49,7 +49,12 @@ export function snippetStats(): Stats {
 export function goVersion(): string {
 	if (shared.goVersion) return shared.goVersion;
 	const configured = runnerConfigFromEnv().goBin;
-	const bin = configured.includes('/') ? configured : (process.env.PATH ?? '').split(delimiter).map((d) => join(d, configured)).find((p) => existsSync(p));
+	const bin = configured.includes('/')
+		? configured
+		: (process.env.PATH ?? '')
+				.split(delimiter)
+				.map((d) => join(d, configured))
+				.find((p) => existsSync(p));
 	if (!bin) throw new Error('Go was not found on PATH; install Go (see README, Prerequisites).');
 	const versionFile = join(dirname(dirname(realpathSync(bin))), 'VERSION');
 	const version = readFileSync(versionFile, 'utf8').split('\n')[0]?.trim() ?? '';

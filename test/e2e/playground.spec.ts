@@ -36,7 +36,12 @@ async function replaceCode(page: Page, pg: Locator, code: string) {
 	await page.keyboard.press('ControlOrMeta+a');
 	await page.keyboard.insertText(code);
 	// The editor draws only the lines in view, and the cursor (in view) is at the end.
-	await expect(pg.locator('.cm-content')).toContainText(code.split('\n').findLast((l) => l.trim())!.trim());
+	await expect(pg.locator('.cm-content')).toContainText(
+		code
+			.split('\n')
+			.findLast((l) => l.trim())!
+			.trim(),
+	);
 }
 
 /** The code with a new heap allocation in main; returns it and the line the compiler will report. */
@@ -224,7 +229,12 @@ test.describe('playground on a docs page', () => {
 		expect(await pg.locator('.cm-content > .cm-line').count()).toBe(code.split('\n').length);
 		await expect(run.locator('.pg-alert-danger')).toContainText('undefined: undefinedThing');
 		await expect(run.locator('.pg-loc')).toHaveText(`main.go:${line}:2`);
-		await expect(pg.locator('.cm-content > .cm-line').nth(line - 1).locator('.cm-lintRange-error')).toHaveText('undefinedThing()');
+		await expect(
+			pg
+				.locator('.cm-content > .cm-line')
+				.nth(line - 1)
+				.locator('.cm-lintRange-error'),
+		).toHaveText('undefinedThing()');
 		await expect(pg.locator('.cm-lint-marker-error')).toHaveCount(1);
 		await shot(pg, 'compile-error');
 		// Fixed: the error mark goes away with the next good build.
@@ -262,7 +272,12 @@ test.describe('playground on a docs page', () => {
 		const fixed = (await bakedFiles(pg))['main.go']!.replace('\tvar r registry\n', '\tr := registry{handlers: map[string]func(){}}\n');
 		await replaceCode(page, pg, fixed.replace(write, `${write}\n\tvar again map[int]int\n\tagain[1] = 2`));
 		await button(pg, 'Run').click();
-		await expect(pg.locator('.cm-content > .cm-line').nth(line + 1).locator('.cm-lintRange-error')).toHaveText('again[1] = 2');
+		await expect(
+			pg
+				.locator('.cm-content > .cm-line')
+				.nth(line + 1)
+				.locator('.cm-lintRange-error'),
+		).toHaveText('again[1] = 2');
 		await replaceCode(page, pg, fixed);
 		await button(pg, 'Run').click();
 		await expect(run.locator('.pg-out').first()).toContainText('never printed');
@@ -301,7 +316,9 @@ test.describe('playground on a docs page', () => {
 		await pg.getByLabel('Benchmark count (-count)').selectOption('10');
 		await pg.getByLabel('Benchmark time per run (-benchtime)').selectOption('2s');
 		// Five benchmarks × 10 × 2 s.
-		await expect(warning).toHaveText('At least 100 s of benchmarking: more than the 60 s a benchmark job may run, so it would be stopped. Lower count or benchtime.');
+		await expect(warning).toHaveText(
+			'At least 100 s of benchmarking: more than the 60 s a benchmark job may run, so it would be stopped. Lower count or benchtime.',
+		);
 		await shot(pg.locator('[data-toolbar]'), 'bench-time-warning');
 		await pg.getByLabel('Benchmark count (-count)').selectOption('1');
 		await expect(warning).toBeHidden();
@@ -560,11 +577,7 @@ test.describe('/play', () => {
 		const pg = page.locator('go-playground[data-play]');
 		await expect(pg.locator('.cm-editor')).toBeVisible();
 		await expect(button(pg, 'Test')).toBeHidden();
-		await replaceCode(
-			page,
-			pg,
-			'package main\n\nimport "testing"\n\nfunc TestSum(t *testing.T) {\n\tif 1+1 != 2 {\n\t\tt.Fatal("math")\n\t}\n}\n',
-		);
+		await replaceCode(page, pg, 'package main\n\nimport "testing"\n\nfunc TestSum(t *testing.T) {\n\tif 1+1 != 2 {\n\t\tt.Fatal("math")\n\t}\n}\n');
 		await expect(button(pg, 'Test')).toBeVisible();
 		await expect(button(pg, 'Run')).toBeHidden();
 		await button(pg, 'Test').click();
@@ -577,7 +590,10 @@ test.describe('/play', () => {
 		const pg = page.locator('go-playground[data-play]');
 		await expect(pg.locator('.cm-editor')).toBeVisible();
 		// Random data barely compresses: 30 KB of it cannot fit in 8,000 characters.
-		const noise = Array.from({ length: 400 }, () => `// ${Array.from({ length: 72 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 36)]).join('')}`).join('\n');
+		const noise = Array.from(
+			{ length: 400 },
+			() => `// ${Array.from({ length: 72 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 36)]).join('')}`,
+		).join('\n');
 		await replaceCode(page, pg, `package main\n\n${noise}\nfunc main() {}\n`);
 		await button(pg, 'Share').click();
 		await expect(pg.locator('.pg-status')).toContainText('This code is too large for a link');

@@ -33,8 +33,7 @@ function collectErrors(page: Page): string[] {
 }
 
 /** True when the document is wider than the viewport (the reader would have to scroll sideways). */
-const scrollsSideways = (page: Page) =>
-	page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
 test.describe('home page', () => {
 	test('tells a newcomer what the Playbook is, how to use the playground and where to start', async ({ page }) => {
@@ -193,7 +192,10 @@ test.describe('pattern catalogue', () => {
 
 	test('a topic badge on a page opens the catalogue filtered by that topic', async ({ page }) => {
 		await page.goto(toolPage.path);
-		await page.locator('.page-meta').getByRole('link', { name: /escape-analysis/ }).click();
+		await page
+			.locator('.page-meta')
+			.getByRole('link', { name: /escape-analysis/ })
+			.click();
 		await expect(page).toHaveURL('/catalogue/?topic=escape-analysis');
 		await expect(page.getByLabel('Topic')).toHaveValue('escape-analysis');
 		for (const r of await rows(page)) expect(r.shown).toBe(r.topics.includes('escape-analysis'));

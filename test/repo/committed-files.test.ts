@@ -53,16 +53,18 @@ describe('committed files', () => {
 	});
 
 	test('executable bits only on scripts that start with #!', () => {
-		const bad = files.filter((f) => f.mode === '100755').filter((f) => {
-			const head = Buffer.alloc(2);
-			const fd = openSync(f.path, 'r');
-			try {
-				readSync(fd, head, 0, 2, 0);
-			} finally {
-				closeSync(fd);
-			}
-			return head.toString('latin1') !== '#!';
-		});
+		const bad = files
+			.filter((f) => f.mode === '100755')
+			.filter((f) => {
+				const head = Buffer.alloc(2);
+				const fd = openSync(f.path, 'r');
+				try {
+					readSync(fd, head, 0, 2, 0);
+				} finally {
+					closeSync(fd);
+				}
+				return head.toString('latin1') !== '#!';
+			});
 		expect(bad.map((f) => f.path)).toEqual([]);
 	});
 

@@ -22,11 +22,21 @@ const metric = async (re: RegExp) => {
 };
 
 describe('run', () => {
-	test('a program\'s output, exit code and Go version; the same request again comes from the cache', async () => {
+	test("a program's output, exit code and Go version; the same request again comes from the cache", async () => {
 		const { request, token } = hello('run');
 		const first = await server.run(request);
 		expect(first.status).toBe(200);
-		expect(first.body).toMatchObject({ ok: true, mode: 'run', exitCode: 0, stdout: `${token}\n`, stderr: '', cached: false, truncated: false, error: null, goVersion: server.runner.goVersion });
+		expect(first.body).toMatchObject({
+			ok: true,
+			mode: 'run',
+			exitCode: 0,
+			stdout: `${token}\n`,
+			stderr: '',
+			cached: false,
+			truncated: false,
+			error: null,
+			goVersion: server.runner.goVersion,
+		});
 		expect(first.body.durationMs).toBeGreaterThan(0);
 		const again = await server.run(request);
 		expect(again.body).toEqual({ ...first.body, cached: true });
@@ -40,7 +50,10 @@ describe('run', () => {
 	});
 
 	test('a panic names the line it came from', async () => {
-		const { body } = await server.run({ mode: 'run', files: { 'main.go': program('func main() {\n\tvar m map[string]int\n\tm["x"] = 1\n\tfmt.Println(m)\n}') } });
+		const { body } = await server.run({
+			mode: 'run',
+			files: { 'main.go': program('func main() {\n\tvar m map[string]int\n\tm["x"] = 1\n\tfmt.Println(m)\n}') },
+		});
 		expect(body.error?.code).toBe('panic');
 		expect(body.error?.message).toMatch(/assignment to entry in nil map at main\.go:9/);
 		expect(body.exitCode).toBe(2);
@@ -57,27 +70,56 @@ describe('run', () => {
 		expect(body.error?.message).toMatch(/package main with a func main/);
 	});
 
-	test('a go.mod without a go line builds, at the toolchain\'s language version (the Go Playground\'s own pattern)', async () => {
+	test("a go.mod without a go line builds, at the toolchain's language version (the Go Playground's own pattern)", async () => {
 		// range over an int needs go1.22: without the runner's go line the go command would assume go1.16.
-		const { body } = await server.run({ mode: 'run', files: { 'go.mod': 'module play.ground\n', 'main.go': program('func main() {\n\tfor i := range 3 {\n\t\tfmt.Print(i)\n\t}\n}') } });
+		const { body } = await server.run({
+			mode: 'run',
+			files: { 'go.mod': 'module play.ground\n', 'main.go': program('func main() {\n\tfor i := range 3 {\n\t\tfmt.Print(i)\n\t}\n}') },
+		});
 		expect(body).toMatchObject({ ok: true, stdout: '012', error: null });
-		const quoted = await server.run({ mode: 'run', files: { 'go.mod': '// mine\nmodule "example.com/x" // a path of its own\n\ngodebug panicnil=1\n', 'main.go': program('func main() { fmt.Print("ok") }') } });
+		const quoted = await server.run({
+			mode: 'run',
+			files: {
+				'go.mod': '// mine\nmodule "example.com/x" // a path of its own\n\ngodebug panicnil=1\n',
+				'main.go': program('func main() { fmt.Print("ok") }'),
+			},
+		});
 		expect(quoted.body).toMatchObject({ ok: true, stdout: 'ok' });
 	});
 
 	test('recursion that never ends: memory_limit, with a runtime-error diagnostic on the recursive call', async () => {
-		const { body } = await server.run({ mode: 'run', files: { 'main.go': program('func down(n int) int {\n\tvar pad [256]byte\n\tpad[n%256] = byte(n)\n\treturn down(n+1) + int(pad[0])\n}\n\nfunc main() {\n\tfmt.Println(down(0))\n}') } });
+		const { body } = await server.run({
+			mode: 'run',
+			files: {
+				'main.go': program(
+					'func down(n int) int {\n\tvar pad [256]byte\n\tpad[n%256] = byte(n)\n\treturn down(n+1) + int(pad[0])\n}\n\nfunc main() {\n\tfmt.Println(down(0))\n}',
+				),
+			},
+		});
 		expect(body.error?.code).toBe('memory_limit');
 		expect(body.error?.message).toMatch(/[Rr]ecursion/);
 		// Under a job cgroup the kernel stops the program before the runtime prints a traceback, so
 		// the line is the function's call of itself; with a traceback, the same call one frame out.
-		expect(body.diagnostics).toEqual([{ file: 'main.go', line: 10, col: 2, kind: 'runtime-error', message: expect.stringMatching(/^(?:out of memory: down calls itself here|fatal error: |runtime: goroutine stack exceeds)/) }]);
+		expect(body.diagnostics).toEqual([
+			{
+				file: 'main.go',
+				line: 10,
+				col: 2,
+				kind: 'runtime-error',
+				message: expect.stringMatching(/^(?:out of memory: down calls itself here|fatal error: |runtime: goroutine stack exceeds)/),
+			},
+		]);
 	});
 
 	test('GODEBUG from the allow-list reaches the program (gctrace=1)', async () => {
 		const { body } = await server.run({
 			mode: 'run',
-			files: { 'main.go': program('var sink []byte\n\nfunc main() {\n\tfor i := 0; i < 100; i++ {\n\t\tsink = make([]byte, 1<<20)\n\t}\n\truntime.GC()\n\tfmt.Println(len(sink))\n}', ['fmt', 'runtime']) },
+			files: {
+				'main.go': program(
+					'var sink []byte\n\nfunc main() {\n\tfor i := 0; i < 100; i++ {\n\t\tsink = make([]byte, 1<<20)\n\t}\n\truntime.GC()\n\tfmt.Println(len(sink))\n}',
+					['fmt', 'runtime'],
+				),
+			},
 			options: { godebug: ['gctrace=1'] },
 		});
 		expect(body.error).toBeNull();
@@ -86,9 +128,11 @@ describe('run', () => {
 });
 
 describe('escape', () => {
-	const source = program('type point struct{ x, y int }\n\nfunc newPoint() *point {\n\tp := point{1, 2}\n\treturn &p\n}\n\nfunc sum(xs []int) (t int) {\n\tfor _, x := range xs {\n\t\tt += x\n\t}\n\treturn\n}\n\nfunc main() {\n\tfmt.Println(newPoint().x, sum([]int{1, 2}))\n}');
+	const source = program(
+		'type point struct{ x, y int }\n\nfunc newPoint() *point {\n\tp := point{1, 2}\n\treturn &p\n}\n\nfunc sum(xs []int) (t int) {\n\tfor _, x := range xs {\n\t\tt += x\n\t}\n\treturn\n}\n\nfunc main() {\n\tfmt.Println(newPoint().x, sum([]int{1, 2}))\n}',
+	);
 
-	test('-m: diagnostics classified and on the compiler\'s lines', async () => {
+	test("-m: diagnostics classified and on the compiler's lines", async () => {
 		const { body } = await server.run({ mode: 'escape', files: { 'main.go': source } });
 		expect(body.error).toBeNull();
 		const at = (line: number) => body.diagnostics.filter((d) => d.line === line).map((d) => `${d.kind}: ${d.message}`);
@@ -153,7 +197,8 @@ func BenchmarkNone(b *testing.B) {
 	});
 
 	test('the race detector (race: true)', async () => {
-		const racy = 'package main\n\nimport (\n\t"sync"\n\t"testing"\n)\n\nfunc TestRace(t *testing.T) {\n\tn := 0\n\tvar wg sync.WaitGroup\n\tfor i := 0; i < 2; i++ {\n\t\twg.Add(1)\n\t\tgo func() { n++; wg.Done() }()\n\t}\n\twg.Wait()\n}\n';
+		const racy =
+			'package main\n\nimport (\n\t"sync"\n\t"testing"\n)\n\nfunc TestRace(t *testing.T) {\n\tn := 0\n\tvar wg sync.WaitGroup\n\tfor i := 0; i < 2; i++ {\n\t\twg.Add(1)\n\t\tgo func() { n++; wg.Done() }()\n\t}\n\twg.Wait()\n}\n';
 		const { body } = await server.run({ mode: 'test', files: { 'main_test.go': racy }, options: { race: true } });
 		expect(body.error?.code).toBe('race_detected');
 		expect(body.stderr).toMatch(/WARNING: DATA RACE/);
@@ -169,11 +214,16 @@ func BenchmarkNone(b *testing.B) {
 
 describe('Go Playground compatibility: POST /compile', () => {
 	const compile = async (form: Record<string, string>) => {
-		const res = await server.app.inject({ method: 'POST', url: '/compile', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(form).toString() });
+		const res = await server.app.inject({
+			method: 'POST',
+			url: '/compile',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			payload: new URLSearchParams(form).toString(),
+		});
 		return { status: res.statusCode, body: res.json() as Record<string, unknown> };
 	};
 
-	test('a program\'s output as events', async () => {
+	test("a program's output as events", async () => {
 		const { token, request } = hello('compile');
 		const { status, body } = await compile({ version: '2', body: request.files['main.go']!, withVet: 'true' });
 		expect(status).toBe(200);
@@ -187,13 +237,14 @@ describe('Go Playground compatibility: POST /compile', () => {
 		expect(vet.body['VetErrors']).toMatch(/prog\.go:8:\d+: fmt\.Printf format %d has arg "seven" of wrong type string/);
 	});
 
-	test('the Go Playground\'s multi-file pattern: a go.mod section with only a module line', async () => {
+	test("the Go Playground's multi-file pattern: a go.mod section with only a module line", async () => {
 		const res = await compile({ body: `${program('func main() {\n\tfor i := range 2 {\n\t\tfmt.Print(i)\n\t}\n}')}-- go.mod --\nmodule play.ground\n` });
 		expect(res.body).toMatchObject({ Errors: '', Events: [{ Message: '01', Kind: 'stdout', Delay: 0 }], Status: 0 });
 	});
 
 	test('a package main with tests and no main runs its tests; txtar bodies hold several files', async () => {
-		const body = 'package main\n\nimport "testing"\n\nfunc TestA(t *testing.T) { t.Log(helper()) }\n-- helper.go --\npackage main\n\nfunc helper() string { return "from helper.go" }\n';
+		const body =
+			'package main\n\nimport "testing"\n\nfunc TestA(t *testing.T) { t.Log(helper()) }\n-- helper.go --\npackage main\n\nfunc helper() string { return "from helper.go" }\n';
 		const res = await compile({ body });
 		expect(res.body).toMatchObject({ IsTest: true, TestsFailed: 0, Status: 0, Errors: '' });
 		expect(JSON.stringify(res.body['Events'])).toMatch(/from helper\.go/);
@@ -235,7 +286,7 @@ describe('operations', () => {
 		expect(doc.components.schemas['RunResult']!.properties).toHaveProperty('diagnostics');
 	});
 
-	test('every answer carries a request id; a proxy\'s well-formed one is kept', async () => {
+	test("every answer carries a request id; a proxy's well-formed one is kept", async () => {
 		const own = await server.app.inject({ method: 'GET', url: '/healthz' });
 		expect(own.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
 		const given = await server.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'edge-42' } });
@@ -255,9 +306,17 @@ describe('operations', () => {
 	});
 
 	test('a client that disconnects cancels its job, which leaves nothing behind', async () => {
-		const sleeper = { mode: 'run' as const, files: { 'main.go': program(`func main() {\n\tfmt.Println("${Date.now()}")\n\ttime.Sleep(time.Hour)\n}`, ['fmt', 'time']) } };
+		const sleeper = {
+			mode: 'run' as const,
+			files: { 'main.go': program(`func main() {\n\tfmt.Println("${Date.now()}")\n\ttime.Sleep(time.Hour)\n}`, ['fmt', 'time']) },
+		};
 		const controller = new AbortController();
-		const pending = fetch(`${server.url}/api/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sleeper), signal: controller.signal }).catch((e: unknown) => e);
+		const pending = fetch(`${server.url}/api/run`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(sleeper),
+			signal: controller.signal,
+		}).catch((e: unknown) => e);
 		while (server.app.playground.scheduler.stats().pool.running === 0) await new Promise((r) => setTimeout(r, 20));
 		controller.abort();
 		expect(await pending).toBeInstanceOf(Error);
@@ -278,7 +337,7 @@ describe('site, CORS and rate limit (separate apps)', () => {
 	});
 	afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
-	test('the built site and the API on one port, with Astro\'s directory pages and 404 page', async () => {
+	test("the built site and the API on one port, with Astro's directory pages and 404 page", async () => {
 		const app = await buildApp({ runner: server.runner, logger: false, config: { distDir: dist } });
 		try {
 			expect((await app.inject('/')).body).toBe('<h1>home</h1>');
@@ -298,7 +357,11 @@ describe('site, CORS and rate limit (separate apps)', () => {
 	test('CORS: the configured site origin may call the API; others get no CORS headers', async () => {
 		const app = await buildApp({ runner: server.runner, logger: false, config: { corsOrigins: ['https://playbook.example'] } });
 		try {
-			const pre = await app.inject({ method: 'OPTIONS', url: '/api/run', headers: { origin: 'https://playbook.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+			const pre = await app.inject({
+				method: 'OPTIONS',
+				url: '/api/run',
+				headers: { origin: 'https://playbook.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+			});
 			expect(pre.statusCode).toBe(204);
 			expect(pre.headers['access-control-allow-origin']).toBe('https://playbook.example');
 			const other = await app.inject({ method: 'GET', url: '/healthz', headers: { origin: 'https://evil.example' } });
@@ -328,6 +391,20 @@ describe('site, CORS and rate limit (separate apps)', () => {
 
 test('results are RunResults in every field', async () => {
 	const { body } = await server.run(hello('shape').request);
-	const keys: (keyof RunResult)[] = ['ok', 'mode', 'goVersion', 'exitCode', 'stdout', 'stderr', 'durationMs', 'cached', 'truncated', 'diagnostics', 'benchmarks', 'tests', 'error'];
+	const keys: (keyof RunResult)[] = [
+		'ok',
+		'mode',
+		'goVersion',
+		'exitCode',
+		'stdout',
+		'stderr',
+		'durationMs',
+		'cached',
+		'truncated',
+		'diagnostics',
+		'benchmarks',
+		'tests',
+		'error',
+	];
 	expect(Object.keys(body).sort()).toEqual([...keys].sort());
 });

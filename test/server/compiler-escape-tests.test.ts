@@ -77,7 +77,10 @@ function wantedErrors(name: string, source: string): Want[] {
 		const quoted = [...(m[1] ?? '').matchAll(/"([^"]*)"/g)].map((q) => q[1] ?? '');
 		if (quoted.length === 0) throw new Error(`${name}:${line}: invalid errchk line: ${text}`);
 		for (const q of quoted) {
-			const rx = q.replace(/LINE(?:([+-])(\d+))?/g, (_, sign: string | undefined, n: string | undefined) => `${name}:${line + (sign === '-' ? -Number(n) : Number(n ?? 0))}`);
+			const rx = q.replace(
+				/LINE(?:([+-])(\d+))?/g,
+				(_, sign: string | undefined, n: string | undefined) => `${name}:${line + (sign === '-' ? -Number(n) : Number(n ?? 0))}`,
+			);
 			out.push({ line, re: new RegExp(rx), source: rx, auto: auto !== null });
 		}
 	});
@@ -124,7 +127,9 @@ const asLines = (r: Pick<RunResult, 'diagnostics'>) => r.diagnostics.map((d) => 
 
 const goRoot = (await run('go', ['env', 'GOROOT'])).stdout.trim();
 const testDir = join(goRoot, 'test');
-const files = readdirSync(testDir).filter((n) => /^escape.*\.go$/.test(n)).sort();
+const files = readdirSync(testDir)
+	.filter((n) => /^escape.*\.go$/.test(n))
+	.sort();
 const mapped: Mapped[] = [];
 const unmapped: Record<string, string> = {};
 for (const name of files) {
@@ -145,8 +150,19 @@ beforeAll(async () => {
 	if (!warm.ok) throw new Error(`warming the Go build cache failed: ${warm.error?.message}`);
 	// The host's own importcfg, from the whole archives in the build cache the runner warmed (the
 	// runner copies only their export data): the direct compile shares nothing else with the runner.
-	const env = { ...process.env, GOCACHE: join(defaultStateDir(), 'gocache'), CGO_ENABLED: '0', GOFLAGS: '', GOENV: 'off', GOTOOLCHAIN: 'local', GOPROXY: 'off' };
-	const list = await run('go', ['list', '-export', '-trimpath', '-f', '{{if .Export}}packagefile {{.ImportPath}}={{.Export}}{{end}}', 'std'], { env, maxBuffer: 1 << 24 });
+	const env = {
+		...process.env,
+		GOCACHE: join(defaultStateDir(), 'gocache'),
+		CGO_ENABLED: '0',
+		GOFLAGS: '',
+		GOENV: 'off',
+		GOTOOLCHAIN: 'local',
+		GOPROXY: 'off',
+	};
+	const list = await run('go', ['list', '-export', '-trimpath', '-f', '{{if .Export}}packagefile {{.ImportPath}}={{.Export}}{{end}}', 'std'], {
+		env,
+		maxBuffer: 1 << 24,
+	});
 	scratch = mkdtempSync(join(tmpdir(), 'escape-direct-'));
 	writeFileSync(join(scratch, 'importcfg'), list.stdout);
 	await Promise.all(
@@ -156,7 +172,24 @@ beforeAll(async () => {
 			const dir = mkdtempSync(join(scratch, 'f-'));
 			writeFileSync(join(dir, f.name), f.source);
 			const flags = f.flags.filter((x) => x !== '-0');
-			const out = await run('go', ['tool', 'compile', '-p', pkg, `-lang=go${runner.goVersion.replace(/^go(\d+\.\d+).*/, '$1')}`, '-importcfg', join(scratch, 'importcfg'), '-o', join(dir, 'out.a'), '-pack', ...flags, f.name], { cwd: dir, env, maxBuffer: 1 << 24 });
+			const out = await run(
+				'go',
+				[
+					'tool',
+					'compile',
+					'-p',
+					pkg,
+					`-lang=go${runner.goVersion.replace(/^go(\d+\.\d+).*/, '$1')}`,
+					'-importcfg',
+					join(scratch, 'importcfg'),
+					'-o',
+					join(dir, 'out.a'),
+					'-pack',
+					...flags,
+					f.name,
+				],
+				{ cwd: dir, env, maxBuffer: 1 << 24 },
+			);
 			// Without -trimpath the compiler prints the file's absolute path.
 			direct.set(f.name, (out.stdout + out.stderr).replaceAll(`${dir}/`, ''));
 		}),

@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunRequest, RunResult } from '@playbook/engine/contract';
 import { leftovers, startServer, type TestServer } from './helpers.ts';
 
-async function post(server: TestServer, request: RunRequest): Promise<{ status: number; retryAfter: string | null; body: RunResult & { error: { code: string } | null } }> {
+async function post(
+	server: TestServer,
+	request: RunRequest,
+): Promise<{ status: number; retryAfter: string | null; body: RunResult & { error: { code: string } | null } }> {
 	const res = await fetch(`${server.url}/api/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
 	return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as RunResult & { error: { code: string } | null } };
 }
@@ -31,7 +34,10 @@ function mixedJobs(): Job[] {
 				};
 			case 1:
 				return {
-					request: { mode: 'escape', files: { 'main.go': `package main\n\nfunc leak${id}() *int {\n\tv${id} := 1\n\treturn &v${id}\n}\n\nfunc main() { _ = leak${id}() }\n` } },
+					request: {
+						mode: 'escape',
+						files: { 'main.go': `package main\n\nfunc leak${id}() *int {\n\tv${id} := 1\n\treturn &v${id}\n}\n\nfunc main() { _ = leak${id}() }\n` },
+					},
 					belongs: (r) => r.diagnostics.some((d) => d.message === `moved to heap: v${id}`),
 				};
 			case 2:
@@ -41,7 +47,11 @@ function mixedJobs(): Job[] {
 				};
 			default:
 				return {
-					request: { mode: 'bench', files: { 'x_test.go': `package main\n\nimport "testing"\n\nfunc Benchmark${id}(b *testing.B) {\n\tfor i := 0; i < b.N; i++ {\n\t}\n}\n` }, options: { benchtime: '100x' } },
+					request: {
+						mode: 'bench',
+						files: { 'x_test.go': `package main\n\nimport "testing"\n\nfunc Benchmark${id}(b *testing.B) {\n\tfor i := 0; i < b.N; i++ {\n\t}\n}\n` },
+						options: { benchtime: '100x' },
+					},
 					belongs: (r) => r.benchmarks.length === 1 && r.benchmarks[0]!.name === `Benchmark${id}`,
 				};
 		}
@@ -91,7 +101,10 @@ describe('a full queue', () => {
 	});
 
 	test('refuses with 503 queue_full and Retry-After, and still finishes what it accepted', async () => {
-		const nap = (i: number): RunRequest => ({ mode: 'run', files: { 'main.go': `package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n\ttime.Sleep(300 * time.Millisecond)\n\tfmt.Println(${i})\n}\n` } });
+		const nap = (i: number): RunRequest => ({
+			mode: 'run',
+			files: { 'main.go': `package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n\ttime.Sleep(300 * time.Millisecond)\n\tfmt.Println(${i})\n}\n` },
+		});
 		const answers = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => post(server, nap(i))));
 		const refused = answers.filter((a) => a.status === 503);
 		const done = answers.filter((a) => a.status === 200);
@@ -116,11 +129,13 @@ describe('jobs side by side', () => {
 		await server?.close();
 	});
 
-	test('a running job\'s files and processes are invisible to another running at the same time', async () => {
+	test("a running job's files and processes are invisible to another running at the same time", async () => {
 		const secret = `secret-${Date.now()}`;
 		const writer: RunRequest = {
 			mode: 'run',
-			files: { 'main.go': `package main\n\nimport (\n\t"fmt"\n\t"os"\n\t"time"\n)\n\nfunc main() {\n\tos.WriteFile("/tmp/${secret}", []byte("${secret}"), 0o644)\n\tfmt.Println("written")\n\ttime.Sleep(1500 * time.Millisecond)\n}\n` },
+			files: {
+				'main.go': `package main\n\nimport (\n\t"fmt"\n\t"os"\n\t"time"\n)\n\nfunc main() {\n\tos.WriteFile("/tmp/${secret}", []byte("${secret}"), 0o644)\n\tfmt.Println("written")\n\ttime.Sleep(1500 * time.Millisecond)\n}\n`,
+			},
 		};
 		const reader: RunRequest = {
 			mode: 'run',
@@ -137,7 +152,10 @@ describe('jobs side by side', () => {
 describe('shutdown', () => {
 	test('stops taking jobs, kills running ones after the grace period, refuses queued ones, and removes every job directory', async () => {
 		const server = await startServer({ baseUid: 62330, workers: 1, config: { shutdownGraceMs: 300, cacheEntries: 0 } });
-		const sleeper = (i: number): RunRequest => ({ mode: 'run', files: { 'main.go': `package main\n\nimport "time"\n\nfunc main() {\n\ttime.Sleep(time.Hour) // ${i}\n}\n` } });
+		const sleeper = (i: number): RunRequest => ({
+			mode: 'run',
+			files: { 'main.go': `package main\n\nimport "time"\n\nfunc main() {\n\ttime.Sleep(time.Hour) // ${i}\n}\n` },
+		});
 		const running = post(server, sleeper(1));
 		const queued = post(server, sleeper(2));
 		while (server.app.playground.scheduler.stats().pool.queued === 0) await new Promise((r) => setTimeout(r, 20));

@@ -44,7 +44,9 @@ describe('escape mode', () => {
 		const r = await run({ mode: 'escape', files: { 'main.go': internalImport } });
 		expect(r.error?.code).toBe('import_not_allowed');
 		expect(r.error?.message).toMatch(/^main\.go:5: use of internal package internal\/runtime\/atomic not allowed/);
-		expect(r.diagnostics).toEqual([{ file: 'main.go', line: 5, col: 2, kind: 'error', message: 'use of internal package internal/runtime/atomic not allowed' }]);
+		expect(r.diagnostics).toEqual([
+			{ file: 'main.go', line: 5, col: 2, kind: 'error', message: 'use of internal package internal/runtime/atomic not allowed' },
+		]);
 	});
 
 	test('a module import still says it is not in the standard library', async () => {
@@ -62,7 +64,9 @@ describe('escape mode', () => {
 	test('a multi-line compile error keeps its have/want lines', async () => {
 		const r = await run({ mode: 'escape', files: { 'main.go': 'package main\n\nfunc f(x int) {}\n\nfunc main() { f() }\n' } });
 		expect(r.error?.code).toBe('compile_error');
-		expect(r.diagnostics).toEqual([{ file: 'main.go', line: 5, col: 15, kind: 'error', message: 'not enough arguments in call to f\n\thave ()\n\twant (int)' }]);
+		expect(r.diagnostics).toEqual([
+			{ file: 'main.go', line: 5, col: 15, kind: 'error', message: 'not enough arguments in call to f\n\thave ()\n\twant (int)' },
+		]);
 	});
 
 	test('package main without func main is analysed (nothing is linked)', async () => {
@@ -77,7 +81,8 @@ describe('escape mode', () => {
 			files: {
 				'lib.go': 'package lib\n\nfunc Keep(p *int) *int { return p }\n',
 				'lib_test.go': 'package lib\n\nimport "testing"\n\nfunc TestKeep(t *testing.T) {\n\tx := 1\n\t_ = Keep(&x)\n}\n',
-				'x_test.go': 'package lib_test\n\nimport (\n\t"testing"\n\n\t"play"\n)\n\nvar sink *int\n\nfunc TestOut(t *testing.T) {\n\ty := 2\n\tsink = lib.Keep(&y)\n}\n',
+				'x_test.go':
+					'package lib_test\n\nimport (\n\t"testing"\n\n\t"play"\n)\n\nvar sink *int\n\nfunc TestOut(t *testing.T) {\n\ty := 2\n\tsink = lib.Keep(&y)\n}\n',
 			},
 		});
 		expect(r.error).toBeNull();
@@ -88,13 +93,16 @@ describe('escape mode', () => {
 	});
 
 	test('//go:embed goes through go build, which writes the embed configuration', async () => {
-		const r = await run({ mode: 'escape', files: { 'main.go': 'package main\n\nimport _ "embed"\n\n//go:embed main.go\nvar self string\n\nfunc main() { println(len(self)) }\n' } });
+		const r = await run({
+			mode: 'escape',
+			files: { 'main.go': 'package main\n\nimport _ "embed"\n\n//go:embed main.go\nvar self string\n\nfunc main() { println(len(self)) }\n' },
+		});
 		expect(r.error).toBeNull();
 		expect(r.diagnostics.map((d) => d.message)).toContain('can inline main');
 	});
 });
 
-describe('the go command\'s modes', () => {
+describe("the go command's modes", () => {
 	test('run: a package main without func main is a link error, named', async () => {
 		const r = await run({ mode: 'run', files: { 'main.go': 'package main\n\nfunc f() {}\n' } });
 		expect(r.error?.code).toBe('compile_error');

@@ -58,7 +58,7 @@ test('the build memory limit stops the compiler alone (escape analysis) and says
 	await expectNothingLeft(r, uid);
 });
 
-test('the build memory limit stops the go command (a program\'s build, in a cgroup) and says so', async () => {
+test("the build memory limit stops the go command (a program's build, in a cgroup) and says so", async () => {
 	const uid = baseUid;
 	const r = await runnerWith({ buildMemoryBytes: 16 * 1024 * 1024 });
 	const result = await r.run({ mode: 'run', files: { 'main.go': `package main\n\n// ${Date.now()}\nfunc main() {}\n` } });

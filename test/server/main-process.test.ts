@@ -22,7 +22,15 @@ interface Started {
 
 function start(env: Record<string, string>): Started {
 	const child = spawn(process.execPath, [main], {
-		env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', PORT: '0', HOST: '127.0.0.1', PLAYBOOK_DIST_DIR: 'none', LOG_LEVEL: 'info', ...env },
+		env: {
+			PATH: process.env.PATH ?? '/usr/bin:/bin',
+			HOME: process.env.HOME ?? '/root',
+			PORT: '0',
+			HOST: '127.0.0.1',
+			PLAYBOOK_DIST_DIR: 'none',
+			LOG_LEVEL: 'info',
+			...env,
+		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	const logs: Record<string, unknown>[] = [];

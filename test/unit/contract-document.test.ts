@@ -37,7 +37,10 @@ const noRunner: AppRunner = {
 };
 
 let app: FastifyInstance;
-let document: { components: { schemas: Record<string, Record<string, unknown>> }; paths: Record<string, Record<string, { responses: Record<string, { description: string }> }>> };
+let document: {
+	components: { schemas: Record<string, Record<string, unknown>> };
+	paths: Record<string, Record<string, { responses: Record<string, { description: string }> }>>;
+};
 let byDocument: (x: unknown) => boolean;
 let byFastify: (x: unknown) => boolean;
 
@@ -70,8 +73,78 @@ function random(seed: number) {
 	return { next, pick, some };
 }
 
-const goModLines = ['module play.ground', 'module example.com/x // mine', 'go 1.26', 'go\t1.22', 'toolchain go1.26.0', 'godebug panicnil=1', 'require example.com/y v1.0.0', 'require (', 'godebug (', ')', ') // end', ') x', '\texample.com/z v1.2.3 // indirect', 'replace a => /etc', 'exclude a v1.0.0', 'retract v1.0.0', 'tool golang.org/x/tools', '', '   ', '// a comment', 'gox 1', 'go(x', 'require x (', 'require ()', 'require (x v1)', '\fgo 1.2', 'go//c', 'module', '  go 1.2 \r'];
-const benchtimes = ['1s', '2s', '2.s', '2.000s', '2.0000001s', '02s', '1.999s', '.5s', '0s', '0.0ms', '.0s', '2000ms', '2000.0ms', '2000.001ms', '1999.999ms', '2000000us', '2000000µs', '2000000μs', '2000001us', '2000000000ns', '2000000001ns', '100ms', '1x', '0x', '100000000x', '100000001x', '0000100000000x', '5000x', '3s', 'fast', '1s -test.run=.', '1 s', '', 'x', '0.000000000001ns', '00000000000002s', '000000000000002s', '1h', '1e3ms'];
+const goModLines = [
+	'module play.ground',
+	'module example.com/x // mine',
+	'go 1.26',
+	'go\t1.22',
+	'toolchain go1.26.0',
+	'godebug panicnil=1',
+	'require example.com/y v1.0.0',
+	'require (',
+	'godebug (',
+	')',
+	') // end',
+	') x',
+	'\texample.com/z v1.2.3 // indirect',
+	'replace a => /etc',
+	'exclude a v1.0.0',
+	'retract v1.0.0',
+	'tool golang.org/x/tools',
+	'',
+	'   ',
+	'// a comment',
+	'gox 1',
+	'go(x',
+	'require x (',
+	'require ()',
+	'require (x v1)',
+	'\fgo 1.2',
+	'go//c',
+	'module',
+	'  go 1.2 \r',
+];
+const benchtimes = [
+	'1s',
+	'2s',
+	'2.s',
+	'2.000s',
+	'2.0000001s',
+	'02s',
+	'1.999s',
+	'.5s',
+	'0s',
+	'0.0ms',
+	'.0s',
+	'2000ms',
+	'2000.0ms',
+	'2000.001ms',
+	'1999.999ms',
+	'2000000us',
+	'2000000µs',
+	'2000000μs',
+	'2000001us',
+	'2000000000ns',
+	'2000000001ns',
+	'100ms',
+	'1x',
+	'0x',
+	'100000000x',
+	'100000001x',
+	'0000100000000x',
+	'5000x',
+	'3s',
+	'fast',
+	'1s -test.run=.',
+	'1 s',
+	'',
+	'x',
+	'0.000000000001ns',
+	'00000000000002s',
+	'000000000000002s',
+	'1h',
+	'1e3ms',
+];
 const godebugPool = [...allowedGodebug, 'madvdontneed=2', 'gctrace=1,cpu.all=off'];
 const goodNames = ['main.go', 'x_test.go', 'util.go', 'go.mod', 'A-b.c.go'];
 const badNames = ['sub/a.go', '.hidden.go', 'a.c', '..', 'main.go\n'];
@@ -116,7 +189,10 @@ const sourceBytes = (files: Record<string, string>) => Object.values(files).redu
 
 describe('the served document states every rule of a run request', () => {
 	test('the document carries the rules as schema keywords (propertyNames, per-mode if/then, the bounded patterns)', () => {
-		const schema = document.components.schemas['RunRequest'] as { properties: { files: Record<string, unknown>; options: { properties: Record<string, Record<string, unknown>> } }; allOf: unknown[] };
+		const schema = document.components.schemas['RunRequest'] as {
+			properties: { files: Record<string, unknown>; options: { properties: Record<string, Record<string, unknown>> } };
+			allOf: unknown[];
+		};
 		expect(schema.properties.files['propertyNames']).toEqual({ type: 'string', pattern: expect.any(String) });
 		expect(schema.properties.files['not']).toBeDefined();
 		expect((schema.properties.files['properties'] as Record<string, { pattern: string }>)['go.mod']!.pattern).toBe(goModPattern);
@@ -125,7 +201,7 @@ describe('the served document states every rule of a run request', () => {
 		expect(document.paths['/api/run']!['post']!.responses['413']!.description).toMatch(/64 KiB/);
 	});
 
-	test('document (2020-12), Fastify\'s validator (draft-07) and the contract agree on 4000 generated requests, both ways', () => {
+	test("document (2020-12), Fastify's validator (draft-07) and the contract agree on 4000 generated requests, both ways", () => {
 		const counts = { valid: 0, invalid: 0, contract400: 0, size413: 0 };
 		for (let seed = 1; seed <= 4000; seed++) {
 			const request = sample(random(seed));
@@ -168,11 +244,19 @@ describe('the served document states every rule of a run request', () => {
 	});
 
 	test('each rule on its own: a request that breaks only it is invalid by the document and refused by the contract; its near miss passes both', () => {
-		const run = (files: Record<string, string>, mode = 'run', options?: object) => ({ mode, files: { 'main.go': 'package main\n', ...files }, ...(options ? { options } : {}) });
+		const run = (files: Record<string, string>, mode = 'run', options?: object) => ({
+			mode,
+			files: { 'main.go': 'package main\n', ...files },
+			...(options ? { options } : {}),
+		});
 		const pairs: [string, object, object][] = [
 			['option of another mode', run({}, 'escape', { race: true }), run({}, 'run', { race: true })],
 			['the same GODEBUG key twice', run({}, 'run', { godebug: ['gctrace=1', 'gctrace=2'] }), run({}, 'run', { godebug: ['gctrace=1', 'madvdontneed=1'] })],
-			['benchtime over 2s', run({ 'x_test.go': 'package main\n' }, 'bench', { benchtime: '2.001s' }), run({ 'x_test.go': 'package main\n' }, 'bench', { benchtime: '2.000s' })],
+			[
+				'benchtime over 2s',
+				run({ 'x_test.go': 'package main\n' }, 'bench', { benchtime: '2.001s' }),
+				run({ 'x_test.go': 'package main\n' }, 'bench', { benchtime: '2.000s' }),
+			],
 			['benchtime over 1e8x', run({}, 'bench', { benchtime: '100000001x' }), run({}, 'bench', { benchtime: '100000000x' })],
 			['benchtime zero', run({}, 'bench', { benchtime: '0.000ms' }), run({}, 'bench', { benchtime: '0.001ms' })],
 			['a replace directive', run({ 'go.mod': 'module x\nreplace a => /etc\n' }), run({ 'go.mod': 'module x\nrequire (\n\treplace a\n)\n' })],
@@ -223,8 +307,10 @@ describe('the patterns built from the table encode its bounds exactly', () => {
 			const value = `${number}${r.pick(['ns', 'us', 'µs', 'μs', 'ms', 's', 'x', 'h', ''])}`;
 			expect([value, re.test(value)]).toEqual([value, withinBounds(value)]);
 		}
-		for (const edge of ['2s', '2.0s', '2000ms', '2000000us', '2000000000ns', '100000000x', '1x', '.1ns', '0.1ns']) expect([edge, re.test(edge)]).toEqual([edge, true]);
-		for (const edge of ['2.1s', '2000000001ns', '100000001x', '0x', '0s', '.0s', '0.s', 's', '.s', 'x', '1', '1s\n']) expect([edge, re.test(edge)]).toEqual([edge, false]);
+		for (const edge of ['2s', '2.0s', '2000ms', '2000000us', '2000000000ns', '100000000x', '1x', '.1ns', '0.1ns'])
+			expect([edge, re.test(edge)]).toEqual([edge, true]);
+		for (const edge of ['2.1s', '2000000001ns', '100000001x', '0x', '0s', '.0s', '0.s', 's', '.s', 'x', '1', '1s\n'])
+			expect([edge, re.test(edge)]).toEqual([edge, false]);
 	});
 
 	test('go.mod: the pattern and the line-by-line reading agree (20 000 generated files), and the pattern stays linear', () => {

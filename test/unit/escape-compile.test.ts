@@ -33,7 +33,7 @@ describe('file selection, as go/build makes it', () => {
 		expect(goodOSArchFile(ctx, 'x_test.go')).toBe(true);
 	});
 
-	test('//go:build lines in the header, with the toolchain\'s tags', () => {
+	test("//go:build lines in the header, with the toolchain's tags", () => {
 		expect(shouldBuild(ctx, '//go:build ignore\n\npackage main\n')).toBe(false);
 		expect(shouldBuild(ctx, `//go:build ${goos} && (${goarch} || ppc64)\n\npackage main\n`)).toBe(true);
 		expect(shouldBuild(ctx, `//go:build go1.${minor} && !go1.${minor + 1}\n\npackage main\n`)).toBe(true);
@@ -118,7 +118,8 @@ describe('the plan', () => {
 });
 
 test('only the export data of an archive is kept', () => {
-	const member = (name: string, data: string) => `${name.padEnd(16)}${'0'.padEnd(12)}${'0'.padEnd(6)}${'0'.padEnd(6)}${'644'.padEnd(8)}${String(data.length).padEnd(10)}\`\n${data}${data.length % 2 ? '\n' : ''}`;
+	const member = (name: string, data: string) =>
+		`${name.padEnd(16)}${'0'.padEnd(12)}${'0'.padEnd(6)}${'0'.padEnd(6)}${'644'.padEnd(8)}${String(data.length).padEnd(10)}\`\n${data}${data.length % 2 ? '\n' : ''}`;
 	const archive = Buffer.from(`!<arch>\n${member('__.PKGDEF', 'go object\nexport')}${member('_go_.o', 'code')}`, 'latin1');
 	expect(exportDataOnly(archive).toString('latin1')).toBe(`!<arch>\n${member('__.PKGDEF', 'go object\nexport')}`);
 	const notArchive = Buffer.from('plain');

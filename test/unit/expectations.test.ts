@@ -111,7 +111,7 @@ describe('parseOptions', () => {
 		expect(parseOptions('turbo')).toEqual({ problem: expect.stringMatching(/unknown option turbo/) });
 		expect(parseOptions('benchtime=forever')).toEqual({ problem: expect.stringMatching(/benchtime/) });
 	});
-	test('the server\'s own rules: a snippet cannot ask for what a live request would be refused', () => {
+	test("the server's own rules: a snippet cannot ask for what a live request would be refused", () => {
 		expect(parseOptions('benchtime=10s')).toEqual({ problem: expect.stringMatching(/benchtime "10s" is longer than the limit/) });
 		expect(parseOptions('count=11')).toEqual({ problem: expect.stringMatching(/count is a whole number from 1 to 10/) });
 		expect(parseOptions('godebug=gctrace=1,gctrace=2')).toEqual({ problem: expect.stringMatching(/sets gctrace twice/) });

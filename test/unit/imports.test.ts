@@ -22,18 +22,22 @@ test('imports in comments and strings are not imports; line numbers survive bloc
 });
 
 test('cgo is found in whichever file and form it hides', () => {
-	expect(findCgoImport({ 'main.go': 'package main\nimport "fmt"\n', 'c.go': 'package main\n\n// #include <stdio.h>\nimport ("unsafe"; "C")\n' })).toBe('c.go:4');
+	expect(findCgoImport({ 'main.go': 'package main\nimport "fmt"\n', 'c.go': 'package main\n\n// #include <stdio.h>\nimport ("unsafe"; "C")\n' })).toBe(
+		'c.go:4',
+	);
 	expect(findCgoImport({ 'main.go': 'package main\nimport (\n\t"fmt"\n)\n' })).toBeNull();
 	expect(findCgoImport({ 'go.mod': 'import "C"' })).toBeNull();
 });
 
-test('a snippet\'s go.mod keeps everything but its module path, and gets a go line when it has none', () => {
+test("a snippet's go.mod keeps everything but its module path, and gets a go line when it has none", () => {
 	expect(withSnippetModule('module example.com/x // mine\n\ngo 1.24\n', '1.26')).toBe('module play // mine\n\ngo 1.24\n');
 	expect(withSnippetModule('go 1.25\n', '1.26')).toBe('module play\ngo 1.25\n');
 	// The Go Playground's own multi-file pattern: no go line.
 	expect(withSnippetModule('module play.ground', '1.26')).toBe('module play\n\ngo 1.26\n');
 	expect(withSnippetModule('module "quoted path"\n', '1.26')).toBe('module play\n\ngo 1.26\n');
 	expect(withSnippetModule('', '1.26')).toBe('module play\n\ngo 1.26\n');
-	expect(withSnippetModule('  module\n// go 1.20 is a comment, not a directive\ngodebug panicnil=1\n', '1.26')).toBe('  module play\n// go 1.20 is a comment, not a directive\ngodebug panicnil=1\n\ngo 1.26\n');
+	expect(withSnippetModule('  module\n// go 1.20 is a comment, not a directive\ngodebug panicnil=1\n', '1.26')).toBe(
+		'  module play\n// go 1.20 is a comment, not a directive\ngodebug panicnil=1\n\ngo 1.26\n',
+	);
 	expect(withSnippetModule('module x\ngo\t1.22 // old\n', '1.26')).toBe('module play\ngo\t1.22 // old\n');
 });

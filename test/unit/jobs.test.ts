@@ -12,7 +12,20 @@ import { cacheable, FileStore, Jobs, MemoryStore, resultCacheKey, type JobRunner
 import { Scheduler } from '@playbook/engine/runner';
 
 const result = (over: Partial<RunResult> = {}): RunResult => ({
-	ok: true, mode: 'run', goVersion: 'go1.26.8', exitCode: 0, stdout: 'hi\n', stderr: '', durationMs: 100, cached: false, truncated: false, diagnostics: [], benchmarks: [], tests: null, error: null, ...over,
+	ok: true,
+	mode: 'run',
+	goVersion: 'go1.26.8',
+	exitCode: 0,
+	stdout: 'hi\n',
+	stderr: '',
+	durationMs: 100,
+	cached: false,
+	truncated: false,
+	diagnostics: [],
+	benchmarks: [],
+	tests: null,
+	error: null,
+	...over,
 });
 
 /** Answers after `ms` with what it was asked, and remembers every request. */

@@ -17,7 +17,11 @@ test('the default limits are the ones the playground promises', () => {
 });
 
 test('each limit can be set from the environment; a malformed value names its variable', () => {
-	expect(limitsFromEnv({ PLAYBOOK_RUN_TIMEOUT_MS: '5000', PLAYBOOK_PROCESSES: '32' })).toMatchObject({ runTimeoutMs: 5000, processes: 32, memoryBytes: 512 * 1024 * 1024 });
+	expect(limitsFromEnv({ PLAYBOOK_RUN_TIMEOUT_MS: '5000', PLAYBOOK_PROCESSES: '32' })).toMatchObject({
+		runTimeoutMs: 5000,
+		processes: 32,
+		memoryBytes: 512 * 1024 * 1024,
+	});
 	expect(() => limitsFromEnv({ PLAYBOOK_MEMORY_BYTES: '1GB' })).toThrow(/PLAYBOOK_MEMORY_BYTES=1GB/);
 });
 
@@ -25,16 +29,37 @@ test('server settings: defaults, and unsafe local mode forces loopback', () => {
 	const c = configFromEnv({});
 	expect(c).toMatchObject({ port: 4321, host: '0.0.0.0', unsafeLocal: false, rateLimitMax: 60, queueSize: 64, corsOrigins: [] });
 	expect(configFromEnv({ PLAYBOOK_UNSAFE_LOCAL: '1', HOST: '0.0.0.0' }).host).toBe('127.0.0.1');
-	expect(configFromEnv({ PLAYBOOK_CORS_ORIGIN: 'https://a.example, http://localhost:3000' }).corsOrigins).toEqual(['https://a.example', 'http://localhost:3000']);
+	expect(configFromEnv({ PLAYBOOK_CORS_ORIGIN: 'https://a.example, http://localhost:3000' }).corsOrigins).toEqual([
+		'https://a.example',
+		'http://localhost:3000',
+	]);
 	expect(() => configFromEnv({ PLAYBOOK_CORS_ORIGIN: 'https://a.example/' })).toThrow(/not an origin/);
 	expect(() => configFromEnv({ PORT: 'eighty' })).toThrow(/PORT=eighty/);
 });
 
 test('runner settings: one object, defaults, and every malformed value named', () => {
 	const c = runnerConfigFromEnv({ PLAYBOOK_STATE_DIR: '/srv/playbook' });
-	expect(c).toMatchObject({ stateDir: '/srv/playbook', unsafeLocal: false, bwrap: null, goBin: 'go', slots: null, gocacheMaxBytes: 4 * 2 ** 30, cgroupV2: null, cgroups: true, seccomp: true });
+	expect(c).toMatchObject({
+		stateDir: '/srv/playbook',
+		unsafeLocal: false,
+		bwrap: null,
+		goBin: 'go',
+		slots: null,
+		gocacheMaxBytes: 4 * 2 ** 30,
+		cgroupV2: null,
+		cgroups: true,
+		seccomp: true,
+	});
 	expect(c.limits).toEqual(defaultLimits);
-	expect(runnerConfigFromEnv({ PLAYBOOK_GOCACHE_MAX_BYTES: '0', PLAYBOOK_NO_CGROUPS: '1', PLAYBOOK_NO_SECCOMP: '1', PLAYBOOK_SLOTS: '3', PLAYBOOK_GO: '/opt/go/bin/go' })).toMatchObject({
+	expect(
+		runnerConfigFromEnv({
+			PLAYBOOK_GOCACHE_MAX_BYTES: '0',
+			PLAYBOOK_NO_CGROUPS: '1',
+			PLAYBOOK_NO_SECCOMP: '1',
+			PLAYBOOK_SLOTS: '3',
+			PLAYBOOK_GO: '/opt/go/bin/go',
+		}),
+	).toMatchObject({
 		gocacheMaxBytes: Number.POSITIVE_INFINITY,
 		cgroups: false,
 		seccomp: false,

@@ -6,7 +6,14 @@ const bench = readFileSync(new URL('fixtures/bench.txt', import.meta.url), 'utf8
 
 test('every result line of every -count run is a benchmark, header and summary lines are not', () => {
 	const out = parseBenchOutput(bench);
-	expect(out.map((b) => b.name)).toEqual(['BenchmarkSum', 'BenchmarkSum', 'BenchmarkAlloc/n=8', 'BenchmarkAlloc/n=8', 'BenchmarkAlloc/n=1024', 'BenchmarkAlloc/n=1024']);
+	expect(out.map((b) => b.name)).toEqual([
+		'BenchmarkSum',
+		'BenchmarkSum',
+		'BenchmarkAlloc/n=8',
+		'BenchmarkAlloc/n=8',
+		'BenchmarkAlloc/n=1024',
+		'BenchmarkAlloc/n=1024',
+	]);
 });
 
 test('the GOMAXPROCS suffix becomes procs; -benchmem columns become numbers', () => {

@@ -9,12 +9,14 @@ describe('escape analysis, -m', () => {
 	const { diagnostics, other } = parseCompilerOutput(fixture('escape-m1.txt'), files);
 
 	test('every diagnostic line becomes one diagnostic, and the package banner none', () => {
-		const lines = fixture('escape-m1.txt').split('\n').filter((l) => l.startsWith('play/'));
+		const lines = fixture('escape-m1.txt')
+			.split('\n')
+			.filter((l) => l.startsWith('play/'));
 		expect(diagnostics).toHaveLength(lines.length);
 		expect(other).toEqual([]);
 	});
 
-	test('positions and kinds are the compiler\'s', () => {
+	test("positions and kinds are the compiler's", () => {
 		const at = (line: number, col: number) => diagnostics.filter((d) => d.line === line && d.col === col).map((d) => [d.kind, d.message]);
 		expect(at(8, 2)).toEqual([['moved-to-heap', 'moved to heap: p']]);
 		expect(at(12, 10)).toEqual([['does-not-escape', 'xs does not escape']]);

@@ -3,7 +3,20 @@ import type { RunResult } from '@playbook/engine/contract';
 import { playgroundJob, splitTxtar, toPlaygroundResponse } from '../../playground-server/src/playground-compat.ts';
 
 const result = (over: Partial<RunResult>): RunResult => ({
-	ok: true, mode: 'run', goVersion: 'go1.26.8', exitCode: 0, stdout: '', stderr: '', durationMs: 1, cached: false, truncated: false, diagnostics: [], benchmarks: [], tests: null, error: null, ...over,
+	ok: true,
+	mode: 'run',
+	goVersion: 'go1.26.8',
+	exitCode: 0,
+	stdout: '',
+	stderr: '',
+	durationMs: 1,
+	cached: false,
+	truncated: false,
+	diagnostics: [],
+	benchmarks: [],
+	tests: null,
+	error: null,
+	...over,
 });
 
 test('a plain body is prog.go; txtar sections are files', () => {
@@ -39,11 +52,14 @@ test('a run answers with events and the exit status', () => {
 });
 
 test('a compile error answers in Errors, without the package banner, and no events', () => {
-	const r = toPlaygroundResponse(result({ ok: false, exitCode: 1, stderr: '# play\n./prog.go:3:2: undefined: x\n', error: { code: 'compile_error', message: '…' } }), null);
+	const r = toPlaygroundResponse(
+		result({ ok: false, exitCode: 1, stderr: '# play\n./prog.go:3:2: undefined: x\n', error: { code: 'compile_error', message: '…' } }),
+		null,
+	);
 	expect(r).toMatchObject({ Errors: './prog.go:3:2: undefined: x\n', Events: null, Status: 0 });
 });
 
-test('a timeout says so in the Playground\'s words, then ours; vet results are reported', () => {
+test("a timeout says so in the Playground's words, then ours; vet results are reported", () => {
 	const vet = result({ ok: false, stderr: '# play\nprog.go:3:2: fmt.Printf format %d has arg "x" of wrong type string\n' });
 	const r = toPlaygroundResponse(result({ ok: false, exitCode: null, stdout: 'partial', error: { code: 'timeout', message: 'ran longer than 10 s' } }), vet);
 	expect(r.Errors).toBe('timeout running program\nran longer than 10 s');
@@ -53,6 +69,9 @@ test('a timeout says so in the Playground\'s words, then ours; vet results are r
 });
 
 test('tests: IsTest and TestsFailed', () => {
-	const r = toPlaygroundResponse(result({ mode: 'test', ok: false, exitCode: 1, tests: { passed: 1, failed: 2 }, error: { code: 'tests_failed', message: '' } }), null);
+	const r = toPlaygroundResponse(
+		result({ mode: 'test', ok: false, exitCode: 1, tests: { passed: 1, failed: 2 }, error: { code: 'tests_failed', message: '' } }),
+		null,
+	);
 	expect(r).toMatchObject({ IsTest: true, TestsFailed: 2, Status: 1, Errors: '' });
 });

@@ -33,13 +33,18 @@ describe('a runtime failure on the code', () => {
 		const [p] = placeDiagnostics(source, 'main.go', [runtime(4, 2)]);
 		expect(p?.length).toBe('get("http://x")'.length);
 	});
-	test('goes on the code with the compiler\'s diagnostics, from the run or the tests', () => {
+	test("goes on the code with the compiler's diagnostics, from the run or the tests", () => {
 		const escape = result({ mode: 'escape', diagnostics: [{ file: 'main.go', line: 3, col: 2, kind: 'escapes', message: 'x escapes to heap' }] });
 		const run = result({ ok: false, diagnostics: [runtime(4, 2)], error: { code: 'panic', message: 'The program panicked: boom at main.go:4.' } });
 		expect(codeDiagnostics({ escape, run }).map((d) => d.kind)).toEqual(['escapes', 'runtime-error']);
 	});
 	test('the message\'s "at main.go:4" links to the line', () => {
-		const run = result({ ok: false, exitCode: 2, diagnostics: [runtime(4, 2)], error: { code: 'panic', message: 'The program panicked: boom at main.go:4. The stack trace below shows the calls that led there.' } });
+		const run = result({
+			ok: false,
+			exitCode: 2,
+			diagnostics: [runtime(4, 2)],
+			error: { code: 'panic', message: 'The program panicked: boom at main.go:4. The stack trace below shows the calls that led there.' },
+		});
 		expect(resultSectionHtml(run)).toContain('boom at <span class="pg-loc" data-file="main.go" data-line="4" data-col="2">main.go:4</span>.');
 	});
 });
@@ -52,7 +57,13 @@ describe('a benchmark result with no rows', () => {
 	});
 	test('a failed run shows what go test printed', () => {
 		const html = resultSectionHtml(
-			result({ mode: 'bench', ok: false, exitCode: 2, stderr: 'panic: boom\n\ngoroutine 7 [running]:\n', error: { code: 'panic', message: 'The program panicked: boom.' } }),
+			result({
+				mode: 'bench',
+				ok: false,
+				exitCode: 2,
+				stderr: 'panic: boom\n\ngoroutine 7 [running]:\n',
+				error: { code: 'panic', message: 'The program panicked: boom.' },
+			}),
 		);
 		expect(html).toContain('data-error="panic"');
 		expect(html).toContain('<details open><summary><code>go test -bench</code> output</summary><pre class="pg-out">panic: boom');

@@ -51,9 +51,7 @@ describe('playbookFrontmatter rejects, naming the field, the value and what is a
 	});
 
 	test('an unknown kind', () => {
-		expect(issues({ kind: 'rulez', topics: ['maps'] })).toEqual([
-			`kind: "rulez" is not a kind; use one of: ${kinds.join(', ')}`,
-		]);
+		expect(issues({ kind: 'rulez', topics: ['maps'] })).toEqual([`kind: "rulez" is not a kind; use one of: ${kinds.join(', ')}`]);
 	});
 
 	test('an unknown topic, by its position in the list', () => {
@@ -64,15 +62,11 @@ describe('playbookFrontmatter rejects, naming the field, the value and what is a
 	});
 
 	test('topics written as a string instead of a list', () => {
-		expect(issues({ kind: 'rule', topics: 'maps' })).toEqual([
-			'topics: "maps" is not a list of topics; write e.g. topics: [maps, gc]',
-		]);
+		expect(issues({ kind: 'rule', topics: 'maps' })).toEqual(['topics: "maps" is not a list of topics; write e.g. topics: [maps, gc]']);
 	});
 
 	test('a page with a kind and no topic', () => {
-		expect(issues({ kind: 'rule' })).toEqual([
-			`topics: missing: a page with a kind needs at least one topic, from: ${topics.join(', ')}`,
-		]);
+		expect(issues({ kind: 'rule' })).toEqual([`topics: missing: a page with a kind needs at least one topic, from: ${topics.join(', ')}`]);
 	});
 
 	test('an anti-pattern without a severity', () => {
@@ -106,9 +100,7 @@ describe('playbookFrontmatter rejects, naming the field, the value and what is a
 	});
 
 	test('a Go version written as a YAML number (1.20 would silently become 1.2)', () => {
-		expect(issues({ kind: 'rule', topics: ['gc'], go: { until: 1.2 } })).toEqual([
-			'go.until: 1.2 is not a Go version; write it as a string like "1.24"',
-		]);
+		expect(issues({ kind: 'rule', topics: ['gc'], go: { until: 1.2 } })).toEqual(['go.until: 1.2 is not a Go version; write it as a string like "1.24"']);
 	});
 
 	test('go written as a plain version instead of a range', () => {
@@ -124,17 +116,11 @@ describe('playbookFrontmatter rejects, naming the field, the value and what is a
 	});
 
 	test('a range that ends before it starts (compared as versions: 1.9 < 1.24)', () => {
-		expect(issues({ kind: 'rule', topics: ['gc'], go: { since: '1.24', until: '1.9' } })).toEqual([
-			'go: since ("1.24") must not be later than until ("1.9")',
-		]);
+		expect(issues({ kind: 'rule', topics: ['gc'], go: { since: '1.24', until: '1.9' } })).toEqual(['go: since ("1.24") must not be later than until ("1.9")']);
 	});
 
 	test('several mistakes at once are all reported', () => {
-		expect(issues({ kind: 'rulez', topics: ['mapz'], go: { since: '1.24.1' } }).map((i) => i.split(':')[0])).toEqual([
-			'kind',
-			'topics.0',
-			'go.since',
-		]);
+		expect(issues({ kind: 'rulez', topics: ['mapz'], go: { since: '1.24.1' } }).map((i) => i.split(':')[0])).toEqual(['kind', 'topics.0', 'go.since']);
 	});
 });
 

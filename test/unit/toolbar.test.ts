@@ -13,6 +13,8 @@ describe('how long benchmarks take, before they run', () => {
 		expect(benchTimeWarning(1.2)).toBeNull();
 		expect(benchTimeWarning(null)).toBeNull();
 		expect(benchTimeWarning(48)).toBe('At least 48 s of benchmarking, close to the 60 s a benchmark job may run.');
-		expect(benchTimeWarning(80)).toBe('At least 80 s of benchmarking: more than the 60 s a benchmark job may run, so it would be stopped. Lower count or benchtime.');
+		expect(benchTimeWarning(80)).toBe(
+			'At least 80 s of benchmarking: more than the 60 s a benchmark job may run, so it would be stopped. Lower count or benchtime.',
+		);
 	});
 });

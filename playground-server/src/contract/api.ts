@@ -6,7 +6,6 @@
  */
 import type { RunOptions } from './options.ts';
 
-
 export const modes = ['run', 'escape', 'bench', 'test'] as const;
 export type Mode = (typeof modes)[number];
 

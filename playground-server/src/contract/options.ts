@@ -161,7 +161,9 @@ export const optionTable = {
 		schema: { type: 'integer', minimum: 1, maximum: optionLimits.maxCount },
 		parse: (v) => {
 			const n = Number(v);
-			return v !== undefined && /^\d+$/.test(v) && n >= 1 && n <= optionLimits.maxCount ? n : { problem: `count is a whole number from 1 to ${optionLimits.maxCount}` };
+			return v !== undefined && /^\d+$/.test(v) && n >= 1 && n <= optionLimits.maxCount
+				? n
+				: { problem: `count is a whole number from 1 to ${optionLimits.maxCount}` };
 		},
 	}),
 	bench: option<string>({
@@ -187,7 +189,13 @@ export const optionTable = {
 	godebug: option<GodebugSetting[]>({
 		modes: ['run', 'bench', 'test'],
 		description: 'GODEBUG settings for the program, from an allow-list, each key once.',
-		schema: { type: 'array', maxItems: allowedGodebug.length, uniqueItems: true, items: { type: 'string', enum: [...allowedGodebug] }, allOf: godebugKeyOnceSchema() },
+		schema: {
+			type: 'array',
+			maxItems: allowedGodebug.length,
+			uniqueItems: true,
+			items: { type: 'string', enum: [...allowedGodebug] },
+			allOf: godebugKeyOnceSchema(),
+		},
 		check: checkGodebug,
 		neutral: [],
 		parse: (v) => {
@@ -216,7 +224,10 @@ type ValueOf<D> = D extends OptionDef<infer T> ? T : never;
 export type RunOptions = { -readonly [K in OptionName]?: ValueOf<(typeof optionTable)[K]> };
 
 /** Which options each mode takes. */
-export const optionsByMode = Object.fromEntries(modes.map((m) => [m, optionNames.filter((n) => optionTable[n].modes.includes(m))])) as unknown as Record<Mode, readonly OptionName[]>;
+export const optionsByMode = Object.fromEntries(modes.map((m) => [m, optionNames.filter((n) => optionTable[n].modes.includes(m))])) as unknown as Record<
+	Mode,
+	readonly OptionName[]
+>;
 
 /** The JSON schema of `options`: each option's shape and bounds (which options a mode takes: `optionsByModeSchema`). */
 export function optionsSchema(): Record<string, unknown> {

@@ -26,7 +26,8 @@ export const runRequestSchema = {
 		mode: {
 			type: 'string',
 			enum: [...modes],
-			description: 'run: build and execute (package main). escape: compile with -gcflags=-m (escape analysis, inlining). bench: go test -run ^$ -bench . -benchmem. test: go test -v.',
+			description:
+				'run: build and execute (package main). escape: compile with -gcflags=-m (escape analysis, inlining). bench: go test -run ^$ -bench . -benchmem. test: go test -v.',
 		},
 		files: {
 			type: 'object',
@@ -60,7 +61,7 @@ const diagnosticSchema = {
 		col: { type: 'integer' },
 		kind: { type: 'string', enum: [...diagnosticKinds] },
 		message: { type: 'string' },
-		flow: { type: 'array', items: { type: 'string' }, description: 'With escapeDetail 2: the compiler\'s explanation, in order.' },
+		flow: { type: 'array', items: { type: 'string' }, description: "With escapeDetail 2: the compiler's explanation, in order." },
 	},
 } as const;
 
@@ -81,7 +82,8 @@ const benchmarkSchema = {
 export const runResultSchema = {
 	$id: 'RunResult',
 	type: 'object',
-	description: 'The outcome of a job. Every outcome of the program itself (success, compile error, panic, limit hit) is a 200 with this body; error says what happened and what to do.',
+	description:
+		'The outcome of a job. Every outcome of the program itself (success, compile error, panic, limit hit) is a 200 with this body; error says what happened and what to do.',
 	required: ['ok', 'mode', 'goVersion', 'exitCode', 'stdout', 'stderr', 'durationMs', 'cached', 'truncated', 'diagnostics', 'benchmarks', 'tests', 'error'],
 	properties: {
 		ok: { type: 'boolean' },

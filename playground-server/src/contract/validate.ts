@@ -107,10 +107,14 @@ export function firstBadGoModLine(source: string): number | null {
 export function goModProblem(source: string): string | null {
 	if (goModRe.test(source)) return null;
 	const n = firstBadGoModLine(source);
-	if (n === null) return `go.mod does not have the form a snippet's go.mod may take: only ${goModDirectives.join(', ')} directives, comments, and blocks written "require (" … ")".`;
+	if (n === null)
+		return `go.mod does not have the form a snippet's go.mod may take: only ${goModDirectives.join(', ')} directives, comments, and blocks written "require (" … ")".`;
 	const line = source.split('\n')[n - 1] ?? '';
 	const first = /^[ \t\r]*([^ \t\r(/]*)/.exec(line)?.[1] ?? '';
-	const what = first && !(goModDirectives as readonly string[]).includes(first) ? `the "${first.slice(0, 40)}" directive is not allowed` : `${JSON.stringify(line.trim().slice(0, 60))} is not a directive line`;
+	const what =
+		first && !(goModDirectives as readonly string[]).includes(first)
+			? `the "${first.slice(0, 40)}" directive is not allowed`
+			: `${JSON.stringify(line.trim().slice(0, 60))} is not a directive line`;
 	return `go.mod:${n}: ${what}. A snippet's go.mod may only use ${goModDirectives.join(', ')}, each starting its line, and blocks written "require (" … ")" (only standard-library imports build, as the playground downloads nothing). Remove or fix that line.`;
 }
 
@@ -131,14 +135,19 @@ export function checkRunRequest(request: RunRequest): RunRequest {
 		const source = request.files[name]!;
 		const line = malformedLine(source);
 		if (line > 0) {
-			throw bad(`files[${JSON.stringify(name)}] is not valid Unicode text: line ${line} holds a lone UTF-16 surrogate (an escaped "\\ud800"-style character). Go source must be UTF-8; remove or replace that character.`);
+			throw bad(
+				`files[${JSON.stringify(name)}] is not valid Unicode text: line ${line} holds a lone UTF-16 surrogate (an escaped "\\ud800"-style character). Go source must be UTF-8; remove or replace that character.`,
+			);
 		}
 		total += utf8.encode(source).length;
 		const goMod = name === 'go.mod' ? goModProblem(source) : null;
 		if (goMod) throw bad(goMod);
 	}
 	if (total > requestLimits.maxSourceBytes) {
-		throw new ContractViolation(413, `The files hold ${(total / 1024).toFixed(1)} KiB of source; the limit is ${requestLimits.maxSourceBytes / 1024} KiB in total. Make the snippet smaller.`);
+		throw new ContractViolation(
+			413,
+			`The files hold ${(total / 1024).toFixed(1)} KiB of source; the limit is ${requestLimits.maxSourceBytes / 1024} KiB in total. Make the snippet smaller.`,
+		);
 	}
 	const options = request.options ?? {};
 	const [problem] = optionProblems(request.mode, options);

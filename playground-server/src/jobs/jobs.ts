@@ -80,7 +80,7 @@ export class Jobs {
 			return Promise.reject(e);
 		}
 		if (job.options?.race && this.#o.raceSupported === false) {
-			return Promise.reject(new ContractViolation(400, 'options.race: the race detector is not available on this server\'s platform. Remove the option.'));
+			return Promise.reject(new ContractViolation(400, "options.race: the race detector is not available on this server's platform. Remove the option."));
 		}
 		const key = resultCacheKey(job, this.#o.runner.goVersion);
 		return this.#through(key, job.mode, laneOf(job.mode), (s) => this.#o.runner.run(job, s), signal, job.mode, options.refresh === true);

@@ -49,13 +49,19 @@ async function errorHandler(app: FastifyInstance, options: ErrorHandlerOptions):
 		const path = request.url.split('?')[0] ?? '';
 		const allowed = methods.filter((method) => app.hasRoute({ method, url: path }));
 		if (allowed.length > 0) {
-			const e = new RequestError(405, 'method_not_allowed', `${path} does not take ${request.method}; use ${allowed.join(' or ')}.`, { allow: allowed.join(', ') });
+			const e = new RequestError(405, 'method_not_allowed', `${path} does not take ${request.method}; use ${allowed.join(' or ')}.`, {
+				allow: allowed.join(', '),
+			});
 			return reply.code(405).headers(e.headers).send(e.body());
 		}
 		if (options.notFoundPage && !isApiPath(path) && (request.method === 'GET' || request.method === 'HEAD')) {
 			return reply.code(404).type('text/html; charset=utf-8').send(options.notFoundPage);
 		}
-		const e = new RequestError(404, 'not_found', `There is no ${request.method} ${path}. The API is POST /api/run, POST /compile, GET /healthz, GET /metrics and GET /api/openapi.json.`);
+		const e = new RequestError(
+			404,
+			'not_found',
+			`There is no ${request.method} ${path}. The API is POST /api/run, POST /compile, GET /healthz, GET /metrics and GET /api/openapi.json.`,
+		);
 		return reply.code(404).send(e.body());
 	});
 }

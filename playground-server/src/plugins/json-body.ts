@@ -16,7 +16,14 @@ async function jsonBody(app: FastifyInstance): Promise<void> {
 			text = new TextDecoder('utf-8', { fatal: true }).decode(body as Buffer);
 		} catch {
 			const at = firstInvalidUtf8(body as Buffer);
-			done(new RequestError(400, 'invalid_request', `The body is not valid UTF-8 (the first bad byte is at offset ${at}). Send JSON encoded as UTF-8; Go source is UTF-8 too.`), undefined);
+			done(
+				new RequestError(
+					400,
+					'invalid_request',
+					`The body is not valid UTF-8 (the first bad byte is at offset ${at}). Send JSON encoded as UTF-8; Go source is UTF-8 too.`,
+				),
+				undefined,
+			);
 			return;
 		}
 		parseJson(request, text, (err, value) => {
@@ -30,7 +37,14 @@ async function jsonBody(app: FastifyInstance): Promise<void> {
 					wellFormed = false;
 				}
 				if (wellFormed) {
-					done(new RequestError(400, 'invalid_json', 'The JSON contains a "__proto__" or "constructor.prototype" key, which is refused (prototype poisoning). Remove it.'), undefined);
+					done(
+						new RequestError(
+							400,
+							'invalid_json',
+							'The JSON contains a "__proto__" or "constructor.prototype" key, which is refused (prototype poisoning). Remove it.',
+						),
+						undefined,
+					);
 					return;
 				}
 			}

@@ -21,7 +21,7 @@ async function openapi(app: FastifyInstance): Promise<void> {
 			},
 			tags: [
 				{ name: 'playground', description: 'The playground API' },
-				{ name: 'compatibility', description: 'The Go Playground\'s protocol' },
+				{ name: 'compatibility', description: "The Go Playground's protocol" },
 				{ name: 'operations', description: 'Health and metrics' },
 			],
 		},

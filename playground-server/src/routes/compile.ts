@@ -3,7 +3,15 @@ import type { FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import type { RunResult } from '../contract/index.ts';
 import { checkRunRequest, ContractViolation, requestLimits } from '../contract/index.ts';
-import { BodyProblem, checkBodyFiles, playgroundJob, problemResponse, splitTxtar, toPlaygroundResponse, type PlaygroundResponse } from '../playground-compat.ts';
+import {
+	BodyProblem,
+	checkBodyFiles,
+	playgroundJob,
+	problemResponse,
+	splitTxtar,
+	toPlaygroundResponse,
+	type PlaygroundResponse,
+} from '../playground-compat.ts';
 import { errorRef } from '../contract/schemas.ts';
 import { clientSignal, jobError } from './job-errors.ts';
 
@@ -29,7 +37,8 @@ const schema = {
 	},
 	response: {
 		200: {
-			description: 'The Go Playground\'s answer: the program\'s output as Events, or what is wrong (a compile error, or a problem with the files in the body) in Errors.',
+			description:
+				"The Go Playground's answer: the program's output as Events, or what is wrong (a compile error, or a problem with the files in the body) in Errors.",
 			type: 'object',
 			required: ['Errors', 'Events', 'Status', 'IsTest', 'TestsFailed'],
 			properties: {
@@ -49,13 +58,15 @@ const schema = {
 			},
 		},
 		400: { ...errorRef, description: 'The form breaks its schema: no body field, or withVet or version of another form.' },
-		413: { ...errorRef, description: `payload_too_large: a form over ${(4 * requestLimits.maxSourceBytes) / 1024} KiB, or more than ${requestLimits.maxSourceBytes / 1024} KiB of source in UTF-8.` },
+		413: {
+			...errorRef,
+			description: `payload_too_large: a form over ${(4 * requestLimits.maxSourceBytes) / 1024} KiB, or more than ${requestLimits.maxSourceBytes / 1024} KiB of source in UTF-8.`,
+		},
 		415: { ...errorRef, description: 'Not a form (application/x-www-form-urlencoded).' },
 		429: { ...errorRef, description: 'Rate limit per client address; see Retry-After.' },
 		503: { ...errorRef, description: 'Queue full or shutting down; see Retry-After.' },
 	},
 } as const;
-
 
 export async function compileRoutes(app: FastifyInstance): Promise<void> {
 	// Only this route takes forms (the Go Playground's protocol): the JSON API answers a form with 415.
@@ -83,7 +94,10 @@ export async function compileRoutes(app: FastifyInstance): Promise<void> {
 		} catch (e) {
 			throw jobError(e);
 		}
-		request.log.info({ mode: job.mode, outcome: result.error?.code ?? 'ok', durationMs: result.durationMs, cached: result.cached, vet: withVet }, 'compile answered');
+		request.log.info(
+			{ mode: job.mode, outcome: result.error?.code ?? 'ok', durationMs: result.durationMs, cached: result.cached, vet: withVet },
+			'compile answered',
+		);
 		return toPlaygroundResponse(result, vet);
 	});
 }

@@ -27,7 +27,8 @@ const healthBodySchema = {
 
 const schema = {
 	summary: 'Health and readiness',
-	description: 'status is "ok" when ready; "warming" while the Go build cache is being filled at start-up (jobs are accepted, the first ones are slower); 503 with "shutting_down" once stopping.',
+	description:
+		'status is "ok" when ready; "warming" while the Go build cache is being filled at start-up (jobs are accepted, the first ones are slower); 503 with "shutting_down" once stopping.',
 	tags: ['operations'],
 	response: { 200: healthBodySchema, 503: healthBodySchema },
 } as const;

@@ -12,7 +12,11 @@ const schema = {
 	body: { $ref: 'RunRequest#' },
 	response: {
 		200: { $ref: 'RunResult#' },
-		400: { ...errorRef, description: 'Not valid by the RunRequest schema (invalid_request; the message names every problem), or not JSON (invalid_json), or text that is not Unicode.' },
+		400: {
+			...errorRef,
+			description:
+				'Not valid by the RunRequest schema (invalid_request; the message names every problem), or not JSON (invalid_json), or text that is not Unicode.',
+		},
 		413: {
 			...errorRef,
 			description: `payload_too_large: a body over ${requestLimits.maxBodyBytes / 1024} KiB, or files holding more than ${requestLimits.maxSourceBytes / 1024} KiB of source in UTF-8 all together (a sum over the files that no JSON schema keyword states; each file's own bound is in the schema).`,

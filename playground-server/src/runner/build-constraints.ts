@@ -18,9 +18,53 @@ export interface BuildContext {
 }
 
 // internal/syslist of Go 1.26: the names a file-name suffix may constrain.
-const knownOS = new Set(['aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'hurd', 'illumos', 'ios', 'js', 'linux', 'nacl', 'netbsd', 'openbsd', 'plan9', 'solaris', 'wasip1', 'windows', 'zos']);
+const knownOS = new Set([
+	'aix',
+	'android',
+	'darwin',
+	'dragonfly',
+	'freebsd',
+	'hurd',
+	'illumos',
+	'ios',
+	'js',
+	'linux',
+	'nacl',
+	'netbsd',
+	'openbsd',
+	'plan9',
+	'solaris',
+	'wasip1',
+	'windows',
+	'zos',
+]);
 const unixOS = new Set(['aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'hurd', 'illumos', 'ios', 'linux', 'netbsd', 'openbsd', 'solaris']);
-const knownArch = new Set(['386', 'amd64', 'amd64p32', 'arm', 'armbe', 'arm64', 'arm64be', 'loong64', 'mips', 'mipsle', 'mips64', 'mips64le', 'mips64p32', 'mips64p32le', 'ppc', 'ppc64', 'ppc64le', 'riscv', 'riscv64', 's390', 's390x', 'sparc', 'sparc64', 'wasm']);
+const knownArch = new Set([
+	'386',
+	'amd64',
+	'amd64p32',
+	'arm',
+	'armbe',
+	'arm64',
+	'arm64be',
+	'loong64',
+	'mips',
+	'mipsle',
+	'mips64',
+	'mips64le',
+	'mips64p32',
+	'mips64p32le',
+	'ppc',
+	'ppc64',
+	'ppc64le',
+	'riscv',
+	'riscv64',
+	's390',
+	's390x',
+	'sparc',
+	'sparc64',
+	'wasm',
+]);
 
 export class UndecidableConstraint extends Error {}
 

@@ -90,7 +90,13 @@ function none(reason: string): CgroupManager {
 		reason,
 		parents: [],
 		async create() {
-			return { procsFiles: [], async stats() { return { oomKilled: false, pidsLimitHit: false, peakMemoryBytes: null }; }, async destroy() {} };
+			return {
+				procsFiles: [],
+				async stats() {
+					return { oomKilled: false, pidsLimitHit: false, peakMemoryBytes: null };
+				},
+				async destroy() {},
+			};
 		},
 		async close() {},
 	};

@@ -119,7 +119,9 @@ export function constraintsExcludeError(files: string[], ctx: Pick<BuildContext,
 /** The Go files go/build would compile, each with its package, or why only the go command can say. */
 function selectFiles(input: PlanInput): GoFile[] | string {
 	const selected: GoFile[] = [];
-	for (const name of Object.keys(input.files).filter((n) => n.endsWith('.go')).sort()) {
+	for (const name of Object.keys(input.files)
+		.filter((n) => n.endsWith('.go'))
+		.sort()) {
 		const source = input.files[name]!;
 		if (/^\s*\/\/go:(?:embed|debug)\b/m.test(source)) return `${name} has a //go:embed or //go:debug directive`;
 		try {
@@ -165,7 +167,9 @@ export function planEscapeCompile(input: PlanInput): EscapePlan {
 	const selected = selectFiles(input);
 	if (typeof selected === 'string') return fallback(selected);
 	if (selected.length === 0) {
-		const goFiles = Object.keys(input.files).filter((n) => n.endsWith('.go')).sort();
+		const goFiles = Object.keys(input.files)
+			.filter((n) => n.endsWith('.go'))
+			.sort();
 		return { kind: 'refuse', error: constraintsExcludeError(goFiles, input.context), diagnostics: [] };
 	}
 

@@ -48,7 +48,10 @@ export async function createRunner(options: CreateRunnerOptions = {}): Promise<R
 		sandbox = 'bwrap';
 	} else if (config.unsafeLocal || options.allowUnsafe === true) {
 		sandbox = 'unsafe-local';
-		log('warn', 'UNSAFE LOCAL MODE: programs run WITHOUT a sandbox (no bubblewrap). They can read your files and use your network. Never expose this server beyond loopback.');
+		log(
+			'warn',
+			'UNSAFE LOCAL MODE: programs run WITHOUT a sandbox (no bubblewrap). They can read your files and use your network. Never expose this server beyond loopback.',
+		);
 	} else {
 		throw new SandboxUnavailableError(
 			`bubblewrap (bwrap) was not found${config.bwrap ? ` at PLAYBOOK_BWRAP=${config.bwrap}` : ''}, and the playground will not run untrusted Go code without it. Install it (Debian/Ubuntu: sudo apt-get install -y bubblewrap), or for local development only set PLAYBOOK_UNSAFE_LOCAL=1 (no isolation; loopback only).`,
@@ -76,7 +79,10 @@ export async function createRunner(options: CreateRunnerOptions = {}): Promise<R
 	});
 	await runner.prepare();
 	if (runner.cacheCheck?.emptied) {
-		log('warn', `the Go build cache held ${Math.round(runner.cacheCheck.bytes / 2 ** 20)} MiB, more than PLAYBOOK_GOCACHE_MAX_BYTES: emptied it; warming rebuilds the standard library`);
+		log(
+			'warn',
+			`the Go build cache held ${Math.round(runner.cacheCheck.bytes / 2 ** 20)} MiB, more than PLAYBOOK_GOCACHE_MAX_BYTES: emptied it; warming rebuilds the standard library`,
+		);
 	}
 	log('info', `runner ready: ${toolchain.version}, sandbox ${sandbox}, cgroups ${cgroups.kind}, ${slots} slots, state in ${stateDir}`);
 	return runner;

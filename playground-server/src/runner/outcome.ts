@@ -94,7 +94,11 @@ export function runtimeDiagnostic(stderr: string, error: RunError | null, source
 				current = null; // "}" or another top-level declaration ends the function
 			}
 			if (current && new RegExp(`(?:^|\\W)${current}\\s*\\(`).test(body)) {
-				return place(file, i + 1, `out of memory: ${current} calls itself here, and recursion that never ends keeps every call's frame on the stack (the program was stopped before the runtime could say where)`);
+				return place(
+					file,
+					i + 1,
+					`out of memory: ${current} calls itself here, and recursion that never ends keeps every call's frame on the stack (the program was stopped before the runtime could say where)`,
+				);
 			}
 		}
 	}
@@ -131,7 +135,7 @@ export function classifyOutcome(o: SandboxOutcome, ctx: OutcomeContext): RunErro
 		return at ? `${prefix} at ${at}` : prefix;
 	};
 	// bwrap reports a child killed by signal N as exit status 128+N.
-	const signal = o.signal ?? (o.exitCode !== null && o.exitCode > 128 ? signals[o.exitCode - 128] ?? null : null);
+	const signal = o.signal ?? (o.exitCode !== null && o.exitCode > 128 ? (signals[o.exitCode - 128] ?? null) : null);
 
 	// The runtime itself crashed (a fault inside runtime code, not the program's). Under the memory
 	// limit some allocation paths fault instead of reporting "out of memory", and the crash dump of
@@ -162,7 +166,7 @@ export function classifyOutcome(o: SandboxOutcome, ctx: OutcomeContext): RunErro
 	if (/^runtime: goroutine stack exceeds \d+-byte limit/m.test(err)) {
 		return {
 			code: 'memory_limit',
-			message: `${where('A goroutine\'s stack outgrew its limit')}, usually from recursion that never ends. Check the recursive call's base case.`,
+			message: `${where("A goroutine's stack outgrew its limit")}, usually from recursion that never ends. Check the recursive call's base case.`,
 		};
 	}
 	if (o.pidsLimitHit) {

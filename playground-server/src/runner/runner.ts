@@ -189,7 +189,10 @@ export class Runner {
 		if (!stdlib.ok) return stdlib;
 		// The test binary's own dependencies (testing and what it links), with the warm-up's time
 		// limit: on a cold cache and a busy machine they take longer than a job's build may.
-		const test = await this.#job({ mode: 'test', files: warmFiles }, undefined, { buildArgs: ['test', '-c', '-o', '/dev/null', '.'], buildTimeoutMs: extraTimeoutMs });
+		const test = await this.#job({ mode: 'test', files: warmFiles }, undefined, {
+			buildArgs: ['test', '-c', '-o', '/dev/null', '.'],
+			buildTimeoutMs: extraTimeoutMs,
+		});
 		if (!test.ok) return test;
 		// The race runtime and the standard library built with -race take another ~20 s cold:
 		// without this, the first race job of a fresh cache would hit the build time limit.
@@ -254,11 +257,7 @@ export class Runner {
 			: { job: jobDir, cache: this.#cacheDir, tmp: join(jobDir, 'tmp'), stdlib: this.#stdlib?.dir ?? '' };
 	}
 
-	async #job(
-		request: RunRequest,
-		signal: AbortSignal | undefined,
-		override?: BuildOverride,
-	): Promise<RunResult> {
+	async #job(request: RunRequest, signal: AbortSignal | undefined, override?: BuildOverride): Promise<RunResult> {
 		const started = performance.now();
 		const slot = await this.#acquireSlot();
 		const id = randomUUID();
@@ -272,7 +271,10 @@ export class Runner {
 			return { ...result, durationMs: Math.round(performance.now() - started) };
 		} catch (e) {
 			return this.#result(request.mode, started, {
-				error: { code: 'internal_error', message: `The playground failed to run this job: ${(e as Error).message}. Try again; if it keeps failing, report it.` },
+				error: {
+					code: 'internal_error',
+					message: `The playground failed to run this job: ${(e as Error).message}. Try again; if it keeps failing, report it.`,
+				},
 			});
 		} finally {
 			await rm(jobDir, { recursive: true, force: true }).catch(() => {});
@@ -283,7 +285,10 @@ export class Runner {
 
 	#canceled(mode: Mode, started: number): RunResult {
 		return this.#result(mode, started, {
-			error: { code: 'internal_error', message: 'The job was canceled before it finished (the request was abandoned or the server is stopping). Run it again.' },
+			error: {
+				code: 'internal_error',
+				message: 'The job was canceled before it finished (the request was abandoned or the server is stopping). Run it again.',
+			},
 		});
 	}
 
@@ -306,13 +311,7 @@ export class Runner {
 		};
 	}
 
-	async #execute(
-		request: RunRequest,
-		signal: AbortSignal | undefined,
-		jobDir: string,
-		slot: number,
-		override?: BuildOverride,
-	): Promise<RunResult> {
+	async #execute(request: RunRequest, signal: AbortSignal | undefined, jobDir: string, slot: number, override?: BuildOverride): Promise<RunResult> {
 		const started = performance.now();
 		const { mode } = request;
 		const options: RunOptions = request.options ?? {};
@@ -326,7 +325,10 @@ export class Runner {
 		const cgoImport = findCgoImport(request.files);
 		if (cgoImport) {
 			return this.#result(mode, started, {
-				error: { code: 'import_not_allowed', message: `${cgoImport}: cgo (import "C") is not available in the playground: it runs pure Go only, with no C compiler. Remove the import "C" and write the code in Go.` },
+				error: {
+					code: 'import_not_allowed',
+					message: `${cgoImport}: cgo (import "C") is not available in the playground: it runs pure Go only, with no C compiler. Remove the import "C" and write the code in Go.`,
+				},
 			});
 		}
 
@@ -400,7 +402,10 @@ export class Runner {
 		if ((mode === 'bench' || mode === 'test') && !hasTests) {
 			return {
 				result: this.#result(mode, started, {
-					error: { code: 'compile_error', message: `${mode === 'bench' ? 'Benchmarks' : 'Tests'} live in a file whose name ends in _test.go, and this snippet has none. Add one (e.g. main_test.go) or use Run.` },
+					error: {
+						code: 'compile_error',
+						message: `${mode === 'bench' ? 'Benchmarks' : 'Tests'} live in a file whose name ends in _test.go, and this snippet has none. Add one (e.g. main_test.go) or use Run.`,
+					},
 				}),
 			};
 		}
@@ -410,13 +415,21 @@ export class Runner {
 		const buildFailed = build.exitCode !== 0 || build.timedOut || build.outputLimited || build.canceled;
 		const compiled = parseCompilerOutput(compilerText, goFiles, buildFailed);
 		if (buildFailed) {
-			return { result: this.#result(mode, started, {
-				exitCode: build.exitCode,
-				stderr: compilerText,
-				diagnostics: compiled.diagnostics,
-				truncated: build.outputLimited,
-				error: buildFailure(build, compiled.diagnostics, compiled.other, { mode, files: request.files, limits: this.limits, toolchain: this.toolchain, output: compilerText }),
-			}) };
+			return {
+				result: this.#result(mode, started, {
+					exitCode: build.exitCode,
+					stderr: compilerText,
+					diagnostics: compiled.diagnostics,
+					truncated: build.outputLimited,
+					error: buildFailure(build, compiled.diagnostics, compiled.other, {
+						mode,
+						files: request.files,
+						limits: this.limits,
+						toolchain: this.toolchain,
+						output: compilerText,
+					}),
+				}),
+			};
 		}
 		if (override) return { result: this.#result(mode, started, { stderr: compilerText }) };
 		if (mode === 'escape') {
@@ -425,7 +438,11 @@ export class Runner {
 		if (mode === 'run' && !(await isExecutable(join(outDir, 'prog')))) {
 			return {
 				result: this.#result(mode, started, {
-					error: { code: 'compile_error', message: 'Run needs a program: package main with a func main. This snippet is a library package; use Test or Benchmark, or change it to package main.' },
+					error: {
+						code: 'compile_error',
+						message:
+							'Run needs a program: package main with a func main. This snippet is a library package; use Test or Benchmark, or change it to package main.',
+					},
 				}),
 			};
 		}
@@ -458,8 +475,7 @@ export class Runner {
 		}
 		const env: Record<string, string> = { HOME: '/tmp', TMPDIR: '/tmp', PATH: '/nonexistent' };
 		if (options.godebug && options.godebug.length > 0) env.GODEBUG = options.godebug.join(',');
-		const binBinds: Bind[] =
-			this.sandbox === 'bwrap' ? [{ src: join(outDir, mode === 'run' ? 'prog' : 'test.bin'), dest: '/prog' }] : [];
+		const binBinds: Bind[] = this.sandbox === 'bwrap' ? [{ src: join(outDir, mode === 'run' ? 'prog' : 'test.bin'), dest: '/prog' }] : [];
 		const wallSeconds = Math.ceil(timeoutMs / 1000);
 		const cpuSeconds = mode === 'bench' ? wallSeconds * fixedLimits.benchCpuPerWallSecond : Math.min(wallSeconds, this.limits.runCpuSeconds);
 		const exec = await runSandboxed(
@@ -511,7 +527,14 @@ export class Runner {
 	 * step's sandbox and limits, the whole within the build's time limit, stopping at the first
 	 * that fails (as `go test -c` does: the external test imports the package).
 	 */
-	async #compileEscape(units: CompileUnit[], lang: string, options: RunOptions, step: StepContext, goFiles: ReadonlySet<string>, started: number): Promise<RunResult> {
+	async #compileEscape(
+		units: CompileUnit[],
+		lang: string,
+		options: RunOptions,
+		step: StepContext,
+		goFiles: ReadonlySet<string>,
+		started: number,
+	): Promise<RunResult> {
 		const stdlib = this.#stdlib!;
 		const out = `${step.layout.job}/out`;
 		const flags = [options.escapeDetail === 2 ? '-m=2' : '-m'];
@@ -525,13 +548,17 @@ export class Runner {
 			await writeFile(join(step.jobDir, 'out', cfg), importcfg(stdlib, step.layout.stdlib, own));
 			const argv = [
 				compilerPath(this.toolchain),
-				'-o', `${out}/${unit.archive}`,
-				'-trimpath', `${step.layout.job}/src=>${snippetModule}`,
-				'-p', unit.packagePath,
+				'-o',
+				`${out}/${unit.archive}`,
+				'-trimpath',
+				`${step.layout.job}/src=>${snippetModule}`,
+				'-p',
+				unit.packagePath,
 				`-lang=${lang}`,
 				...flags,
 				'-nolocalimports',
-				'-importcfg', `${out}/${cfg}`,
+				'-importcfg',
+				`${out}/${cfg}`,
 				'-pack',
 				...unit.files.map((f) => `./${f}`),
 			];
@@ -550,7 +577,15 @@ export class Runner {
 			stderr: text,
 			diagnostics: compiled.diagnostics,
 			truncated: build!.outputLimited,
-			error: failed ? buildFailure(build!, compiled.diagnostics, compiled.other, { mode: 'escape', files: Object.fromEntries([...goFiles].map((f) => [f, ''])), limits: this.limits, toolchain: this.toolchain, output: text }) : null,
+			error: failed
+				? buildFailure(build!, compiled.diagnostics, compiled.other, {
+						mode: 'escape',
+						files: Object.fromEntries([...goFiles].map((f) => [f, ''])),
+						limits: this.limits,
+						toolchain: this.toolchain,
+						output: text,
+					})
+				: null,
 		});
 	}
 
@@ -612,7 +647,6 @@ export class Runner {
 		if (this.#stdlib) binds.push({ src: this.#stdlib.dir, dest: '/stdlib' });
 		return binds;
 	}
-
 }
 
 /** `-test.timeout` for a step of this wall limit. */

@@ -140,13 +140,20 @@ function bwrapArgs(spec: SandboxSpec, withSeccomp: boolean): string[] {
 		// which leaves zombies under the job's uid on hosts whose init reaps late (or never, when
 		// the server itself is pid 1 of a container).
 		'--as-pid-1',
-		'--uid', '1000',
-		'--gid', '1000',
-		'--hostname', 'sandbox',
-		'--proc', '/proc',
-		'--dev', '/dev',
-		'--size', String(spec.tmpBytes),
-		'--tmpfs', '/tmp',
+		'--uid',
+		'1000',
+		'--gid',
+		'1000',
+		'--hostname',
+		'sandbox',
+		'--proc',
+		'/proc',
+		'--dev',
+		'/dev',
+		'--size',
+		String(spec.tmpBytes),
+		'--tmpfs',
+		'/tmp',
 	];
 	if (spec.system) {
 		for (const p of systemPaths) if (existsSync(p)) args.push('--ro-bind', p, p);
@@ -180,13 +187,7 @@ export function seccompActive(enabled = true): boolean {
 }
 
 function prlimitArgs(spec: SandboxSpec, cgroupsActive: boolean): string[] {
-	const args = [
-		'prlimit',
-		`--cpu=${spec.cpuSeconds}:${spec.cpuSeconds + 1}`,
-		`--fsize=${spec.fileSizeBytes}`,
-		'--core=0',
-		`--nofile=${fixedLimits.openFiles}`,
-	];
+	const args = ['prlimit', `--cpu=${spec.cpuSeconds}:${spec.cpuSeconds + 1}`, `--fsize=${spec.fileSizeBytes}`, '--core=0', `--nofile=${fixedLimits.openFiles}`];
 	// Below the job's cgroup cap, which also counts page cache and kernel memory: a program that
 	// allocates without bound should meet the Go runtime's own "out of memory" (with a stack trace
 	// that says where) before the kernel's silent kill.
@@ -207,17 +208,22 @@ function prlimitArgs(spec: SandboxSpec, cgroupsActive: boolean): string[] {
  */
 const joinCgroups = 'umask 002; for f in $PLAYBOOK_CG; do echo $$ > "$f" || exit 125; done; unset PLAYBOOK_CG;';
 const closeInherited = `if [ -d /proc/self/fd ]; then for fd in /proc/self/fd/*; do fd=\${fd##*/}; case $fd in 0|1|2|${SECCOMP_FD}|${ARGS_FD}) ;; *) eval "exec $fd>&-" 2>/dev/null ;; esac; done; fi;`;
-const shell = existsSync('/bin/bash') ? { path: '/bin/bash', script: `${joinCgroups} ${closeInherited} exec "$@"` } : { path: '/bin/sh', script: `${joinCgroups} exec "$@"` };
+const shell = existsSync('/bin/bash')
+	? { path: '/bin/bash', script: `${joinCgroups} ${closeInherited} exec "$@"` }
+	: { path: '/bin/sh', script: `${joinCgroups} exec "$@"` };
 
 let jobCounter = 0;
 
 const noCgroup = { procsFiles: [], stats: async () => ({ oomKilled: false, pidsLimitHit: false, peakMemoryBytes: null }), destroy: async () => {} };
 
 export async function runSandboxed(spec: SandboxSpec, options: SandboxOptions): Promise<SandboxOutcome> {
-	const cgroup = spec.jobCgroup === false ? noCgroup : await options.cgroups.create(`job-${process.pid}-${++jobCounter}`, {
-		memoryBytes: spec.memoryBytes,
-		processes: spec.processes,
-	});
+	const cgroup =
+		spec.jobCgroup === false
+			? noCgroup
+			: await options.cgroups.create(`job-${process.pid}-${++jobCounter}`, {
+					memoryBytes: spec.memoryBytes,
+					processes: spec.processes,
+				});
 	try {
 		return await execute(spec, options, cgroup.procsFiles).then(async (outcome) => {
 			const stats = await cgroup.stats();
@@ -228,19 +234,13 @@ export async function runSandboxed(spec: SandboxSpec, options: SandboxOptions): 
 	}
 }
 
-function execute(
-	spec: SandboxSpec,
-	options: SandboxOptions,
-	procsFiles: string[],
-): Promise<Omit<SandboxOutcome, 'oomKilled' | 'pidsLimitHit'>> {
+function execute(spec: SandboxSpec, options: SandboxOptions, procsFiles: string[]): Promise<Omit<SandboxOutcome, 'oomKilled' | 'pidsLimitHit'>> {
 	let command: string[];
 	let stdio: StdioOptions = ['ignore', 'pipe', 'pipe'];
 	let bwrapArgv: string[] | null = null;
 	let seccomp: Buffer | null = null;
 	if (options.kind === 'bwrap') {
-		const drop = asRoot
-			? ['setpriv', `--reuid=${spec.uid}`, `--regid=${spec.gid}`, '--clear-groups', '--inh-caps=-all', '--']
-			: [];
+		const drop = asRoot ? ['setpriv', `--reuid=${spec.uid}`, `--regid=${spec.gid}`, '--clear-groups', '--inh-caps=-all', '--'] : [];
 		seccomp = filter(options.seccomp);
 		bwrapArgv = bwrapArgs(spec, seccomp !== null);
 		command = [...prlimitArgs(spec, procsFiles.length > 0), ...drop, options.bwrap, '--args', String(ARGS_FD), '--', ...spec.argv];

@@ -65,7 +65,10 @@ const arSizeBytes = 10;
  */
 export async function stdlibKey(toolchain: Toolchain, compiler: string): Promise<string> {
 	const s = await stat(compiler);
-	return createHash('sha256').update(JSON.stringify([toolchain.version, toolchain.goRoot, s.size, s.mtimeMs, stdlibListArgs])).digest('hex').slice(0, 24);
+	return createHash('sha256')
+		.update(JSON.stringify([toolchain.version, toolchain.goRoot, s.size, s.mtimeMs, stdlibListArgs]))
+		.digest('hex')
+		.slice(0, 24);
 }
 
 /** The export data prepared earlier for this key (by any process), or null. */
@@ -89,7 +92,14 @@ export function parseStdlibList(output: string): { archives: Map<string, string>
 			if (path && file) archives.set(path, file);
 		} else if (line.startsWith(contextMarker)) {
 			const [goos = '', goarch = '', compiler = '', cgo = '', tools = '', releases = ''] = line.slice(contextMarker.length).split(' ');
-			context = { goos, goarch, compiler, cgoEnabled: cgo === 'true', toolTags: tools.split(',').filter(Boolean), releaseTags: releases.split(',').filter(Boolean) };
+			context = {
+				goos,
+				goarch,
+				compiler,
+				cgoEnabled: cgo === 'true',
+				toolTags: tools.split(',').filter(Boolean),
+				releaseTags: releases.split(',').filter(Boolean),
+			};
 		}
 	}
 	if (!context || !archives.has('runtime')) throw new Error(`go list did not list the standard library:\n${output.slice(0, 2000)}`);

@@ -1,6 +1,6 @@
 /**
- * A hash of the code that produces and parses results: the runner's own sources and the contract
- * it answers in, by their paths inside the engine (not on this disk, so two clones agree). A
+ * A hash of the code that produces and parses results: the runner's own sources and the parts of
+ * the contract it answers in, by their paths inside the engine (not on this disk, so two clones agree). A
  * store that outlives the process (the build's result files) keys its folder on it, so a changed
  * parser or limit never serves results of the old code, while an edit elsewhere in the engine
  * (the server, a comment in a route) re-runs nothing.
@@ -11,7 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 
 const engineSrc = fileURLToPath(new URL('..', import.meta.url));
-const hashed = ['runner', 'contract'];
+/**
+ * What a result depends on: the runner, and the parts of the contract that shape a result or
+ * decide which job a request is (its types and the options table with its rules). Not the rest
+ * of the contract (Go-source sniffing for the toolbar, statistics, JSON schemas).
+ */
+const hashed = ['runner', 'contract/api.ts', 'contract/options.ts', 'contract/validate.ts'];
 
 let memo: string | null = null;
 
@@ -25,6 +30,10 @@ export function runnerFingerprint(): string {
 			else if (e.name.endsWith('.ts')) hash.update(relative(engineSrc, p)).update('\0').update(readFileSync(p));
 		}
 	};
-	for (const dir of hashed) walk(join(engineSrc, dir));
+	for (const path of hashed) {
+		const full = join(engineSrc, path);
+		if (path.endsWith('.ts')) hash.update(path).update('\0').update(readFileSync(full));
+		else walk(full);
+	}
 	return (memo = hash.digest('hex').slice(0, 16));
 }

@@ -10,23 +10,9 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { ContractViolation, type RunRequest, type RunResult } from '@playbook/engine/contract';
 import { cacheable, FileStore, Jobs, MemoryStore, resultCacheKey, type JobRunner } from '@playbook/engine/jobs';
 import { Scheduler } from '@playbook/engine/runner';
+import { runResult } from '../fixtures/run-result.ts';
 
-const result = (over: Partial<RunResult> = {}): RunResult => ({
-	ok: true,
-	mode: 'run',
-	goVersion: 'go1.26.8',
-	exitCode: 0,
-	stdout: 'hi\n',
-	stderr: '',
-	durationMs: 100,
-	cached: false,
-	truncated: false,
-	diagnostics: [],
-	benchmarks: [],
-	tests: null,
-	error: null,
-	...over,
-});
+const result = (over: Partial<RunResult> = {}): RunResult => runResult({ stdout: 'hi\n', durationMs: 100, ...over });
 
 /** Answers after `ms` with what it was asked, and remembers every request. */
 function countingRunner(ms = 20, answer: (r: RunRequest) => Partial<RunResult> = () => ({})): JobRunner & { seen: RunRequest[] } {

@@ -7,22 +7,9 @@ import { describe, expect, test } from 'vitest';
 import type { RunResult } from '@playbook/engine/contract';
 import { bakePayload, readPayload, type BakedPayload, type SharedPayload } from '../../src/playground/payload.ts';
 import { templates } from '../../src/playground/templates.ts';
+import { runResult } from '../fixtures/run-result.ts';
 
-const result = (mode: RunResult['mode']): RunResult => ({
-	ok: true,
-	mode,
-	goVersion: 'go1.26.0',
-	exitCode: 0,
-	stdout: '',
-	stderr: '',
-	durationMs: 1,
-	cached: false,
-	truncated: false,
-	diagnostics: [],
-	benchmarks: [],
-	tests: null,
-	error: null,
-});
+const result = (mode: RunResult['mode']): RunResult => runResult({ mode, goVersion: 'go1.26.0' });
 
 const baked: BakedPayload = {
 	v: 1,

@@ -1,23 +1,9 @@
 import { expect, test } from 'vitest';
 import type { RunResult } from '@playbook/engine/contract';
 import { playgroundJob, splitTxtar, toPlaygroundResponse } from '../../playground-server/src/playground-compat.ts';
+import { runResult } from '../fixtures/run-result.ts';
 
-const result = (over: Partial<RunResult>): RunResult => ({
-	ok: true,
-	mode: 'run',
-	goVersion: 'go1.26.8',
-	exitCode: 0,
-	stdout: '',
-	stderr: '',
-	durationMs: 1,
-	cached: false,
-	truncated: false,
-	diagnostics: [],
-	benchmarks: [],
-	tests: null,
-	error: null,
-	...over,
-});
+const result = (over: Partial<RunResult>): RunResult => runResult(over);
 
 test('a plain body is prog.go; txtar sections are files', () => {
 	expect(splitTxtar('package main\n')).toEqual({ 'prog.go': 'package main\n' });

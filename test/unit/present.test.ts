@@ -1,23 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { Diagnostic, RunResult } from '@playbook/engine/contract';
 import { codeDiagnostics, placeDiagnostics, resultSectionHtml } from '../../src/results-view/index.ts';
+import { runResult } from '../fixtures/run-result.ts';
 
-const result = (r: Partial<RunResult>): RunResult => ({
-	ok: true,
-	mode: 'run',
-	goVersion: 'go1.26.8',
-	exitCode: 0,
-	stdout: '',
-	stderr: '',
-	durationMs: 10,
-	cached: false,
-	truncated: false,
-	diagnostics: [],
-	benchmarks: [],
-	tests: null,
-	error: null,
-	...r,
-});
+const result = (r: Partial<RunResult>): RunResult => runResult({ durationMs: 10, ...r });
 
 const runtime = (line: number, col: number): Diagnostic => ({ file: 'main.go', line, col, kind: 'runtime-error', message: 'panic: boom' });
 

@@ -16,6 +16,8 @@ function engineAsNodeLoadsIt() {
 	return {
 		name: 'playbook-engine-external',
 		enforce: 'pre',
+		// The dev server does not bundle: it loads the engine's own files, where they are.
+		apply: 'build',
 		resolveId(id) {
 			if (this.environment.name !== 'client' && id.startsWith('@playbook/engine/')) return { id, external: true };
 			return null;

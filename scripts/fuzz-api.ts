@@ -19,7 +19,8 @@
  * any failure; Schemathesis prints each failing request as a curl command, and the seed reruns it.
  *
  * Schemathesis comes from PyPI, pinned, into .cache/ (a venv, or `pip install --target` where
- * Debian's python3 has no venv module). Without python3 the run is skipped, saying so.
+ * Debian's python3 has no venv module). Without python3 the run is skipped, saying so (on CI, where
+ * CI is set, it fails instead).
  *
  *   node scripts/fuzz-api.ts [--max-time=SECONDS] [--seed=N]
  */
@@ -48,6 +49,8 @@ function fail(msg: string): never {
 
 const python = ['python3', 'python'].find((p) => spawnSync(p, ['-c', 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else 1)']).status === 0);
 if (!python) {
+	// On CI the step would otherwise pass by doing nothing: there, a missing Python is a failure.
+	if (process.env.CI) fail('no python3 (3.10 or later) on PATH, and CI must run the API fuzzing. Install python3, python3-pip and python3-venv.');
 	say(
 		'skipped: no python3 (3.10 or later) on PATH, which Schemathesis needs. Install python3 and python3-pip (Debian: apt-get install python3 python3-pip python3-venv) to run the API fuzzing.',
 	);

@@ -33,10 +33,12 @@ function fail(message: string, extra?: object): never {
 if (loaded instanceof Error) fail(`bad setting: ${loaded.message}`);
 const config = loaded;
 
+// The one concurrency gate: the runner has a sandbox slot for each job the scheduler may run,
+// plus one for the warm-up, which runs beside the first jobs.
+const scheduler = new Scheduler({ workers: config.workers, queueSize: config.queueSize, benchQueueSize: config.benchQueueSize });
 let runner: Runner;
 try {
-	// One sandbox slot per pool worker, plus one for the benchmark lane (PLAYBOOK_SLOTS overrides).
-	runner = await createRunner({ log: (level, msg) => log[level](msg), config: config.runner, slots: config.runner.slots ?? config.workers + 1 });
+	runner = await createRunner({ log: (level, msg) => log[level](msg), config: config.runner, slots: scheduler.maxRunning + 1 });
 } catch (e) {
 	if (e instanceof SandboxUnavailableError) fail(e.message);
 	fail(`cannot start the runner: ${(e as Error).message}`);
@@ -65,7 +67,6 @@ if (config.selfTest) {
 	log.info({ checks: report.passed, ms: Math.round(performance.now() - started) }, report.message);
 }
 
-const scheduler = new Scheduler({ workers: config.workers, queueSize: config.queueSize, benchQueueSize: config.benchQueueSize });
 const app = await buildApp({ runner, scheduler, state, loggerInstance: log, config, ownsRunner: true });
 try {
 	await app.listen({ port: config.port, host: config.host });

@@ -27,6 +27,7 @@ interface Stats {
 interface Shared {
 	stats: Stats;
 	runner: Promise<Runner> | null;
+	scheduler: Scheduler | null;
 	goVersion: string | null;
 	jobs: Jobs | null;
 }
@@ -37,6 +38,7 @@ const g = globalThis as typeof globalThis & { __playbookSnippets?: Shared };
 const shared: Shared = (g.__playbookSnippets ??= {
 	stats: { runs: 0, cacheHits: 0, goMs: 0, byMode: {} },
 	runner: null,
+	scheduler: null,
 	goVersion: null,
 	jobs: null,
 });
@@ -62,10 +64,20 @@ export function goVersion(): string {
 	return (shared.goVersion = version);
 }
 
+/**
+ * The build's one concurrency gate. Benchmarks alone: no compile runs beside a benchmark, so the
+ * time ratios the snippets claim are measured on a quiet machine. Queues unbounded: the build
+ * waits, it is not shed.
+ */
+function scheduler(): Scheduler {
+	shared.scheduler ??= new Scheduler({ workers: 2, queueSize: 100_000, benchQueueSize: 100_000, benchAlone: true });
+	return shared.scheduler;
+}
+
 function runner(): Promise<Runner> {
 	shared.runner ??= (async () => {
 		// A uid range of its own, so a server running beside the build does not share process caps.
-		const r = await createRunner({ baseUid: 61100, log: (level, msg) => console.error(`[snippets] ${level}: ${msg}`) });
+		const r = await createRunner({ baseUid: 61100, slots: scheduler().maxRunning, log: (level, msg) => console.error(`[snippets] ${level}: ${msg}`) });
 		const warm = await r.warm();
 		if (!warm.ok) throw new Error(`the Go toolchain does not work in the sandbox: ${warm.error?.message}\n${warm.stderr}`);
 		return r;
@@ -88,9 +100,7 @@ const lazyRunner: JobRunner = {
 function jobs(): Jobs {
 	shared.jobs ??= new Jobs({
 		runner: lazyRunner,
-		// Benchmarks alone: no compile runs beside a benchmark, so the time ratios the snippets
-		// claim are measured on a quiet machine. Queues unbounded: the build waits, it is not shed.
-		scheduler: new Scheduler({ workers: 2, queueSize: 100_000, benchQueueSize: 100_000, benchAlone: true }),
+		scheduler: scheduler(),
 		store: new FileStore(join(process.cwd(), '.cache', 'snippet-results', runnerFingerprint())),
 		events: {
 			hit: () => shared.stats.cacheHits++,

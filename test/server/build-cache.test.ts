@@ -23,7 +23,7 @@ test('a cache over the limit is emptied at start-up', async () => {
 	process.env.PLAYBOOK_GOCACHE_MAX_BYTES = '1000';
 	const state = stateWithCache(5000);
 	const messages: string[] = [];
-	const runner = await createRunner({ stateDir: state, baseUid: 62400, log: (_l, m) => messages.push(m) });
+	const runner = await createRunner({ stateDir: state, baseUid: 62400, slots: 1, log: (_l, m) => messages.push(m) });
 	try {
 		expect(runner.cacheCheck).toEqual({ bytes: 5000, emptied: true });
 		expect(readdirSync(join(state, 'gocache'))).toEqual([]);
@@ -36,11 +36,11 @@ test('a cache over the limit is emptied at start-up', async () => {
 test('a cache under the limit, or with the limit off, is kept', async () => {
 	process.env.PLAYBOOK_GOCACHE_MAX_BYTES = '10000';
 	const state = stateWithCache(5000);
-	let runner = await createRunner({ stateDir: state, baseUid: 62400 });
+	let runner = await createRunner({ stateDir: state, baseUid: 62400, slots: 1 });
 	expect(runner.cacheCheck).toEqual({ bytes: 5000, emptied: false });
 	await runner.dispose();
 	process.env.PLAYBOOK_GOCACHE_MAX_BYTES = '0';
-	runner = await createRunner({ stateDir: state, baseUid: 62400 });
+	runner = await createRunner({ stateDir: state, baseUid: 62400, slots: 1 });
 	expect(runner.cacheCheck).toBeNull();
 	expect(readdirSync(join(state, 'gocache', 'ab'))).toEqual(['entry-d']);
 	await runner.dispose();

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunOptions, RunResult } from '@playbook/engine/contract';
-import { createRunner, defaultStateDir, type Runner } from '../../playground-server/src/runner/index.ts';
+import { createRunner, defaultStateDir, Scheduler, type Runner } from '../../playground-server/src/runner/index.ts';
 import { sourceHeader } from '../../playground-server/src/runner/imports.ts';
 import { parseCompilerOutput } from '../../playground-server/src/runner/parse/compiler.ts';
 
@@ -139,13 +139,15 @@ for (const name of files) {
 }
 
 let runner: Runner;
+// The files are compiled together, through the scheduler as the server would (the runner does not queue).
+const scheduler = new Scheduler({ workers: 2, queueSize: 1000 });
 const results = new Map<string, RunResult>();
 const direct = new Map<string, string>();
 let scratch = '';
 let totalMet = 0;
 
 beforeAll(async () => {
-	runner = await createRunner({ baseUid: 62600, slots: 3 });
+	runner = await createRunner({ baseUid: 62600, slots: scheduler.maxRunning });
 	const warm = await runner.warm();
 	if (!warm.ok) throw new Error(`warming the Go build cache failed: ${warm.error?.message}`);
 	// The host's own importcfg, from the whole archives in the build cache the runner warmed (the
@@ -167,7 +169,7 @@ beforeAll(async () => {
 	writeFileSync(join(scratch, 'importcfg'), list.stdout);
 	await Promise.all(
 		mapped.map(async (f) => {
-			results.set(f.name, await runner.run({ mode: 'escape', files: { [f.name]: f.source }, options: f.options }));
+			results.set(f.name, await scheduler.run(runner, { mode: 'escape', files: { [f.name]: f.source }, options: f.options }));
 			const pkg = sourceHeader(f.source).packageName === 'main' ? 'main' : 'play';
 			const dir = mkdtempSync(join(scratch, 'f-'));
 			writeFileSync(join(dir, f.name), f.source);

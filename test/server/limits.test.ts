@@ -106,3 +106,14 @@ func main() {
 	expect(result.error?.message).toContain('Files the program creates in /tmp live in memory and count too');
 	await expectNothingLeft(r, uid);
 });
+
+test('the runner does not queue: a job beyond its slots is refused, because the scheduler alone decides how many run', async () => {
+	const r = await runnerWith({});
+	const job = { mode: 'escape' as const, files: { 'main.go': `package main\n\n// ${Date.now()}\nfunc main() {}\n` } };
+	const [first, second] = await Promise.all([r.run(job), r.run(job)]);
+	expect(first.error).toBeNull();
+	expect(second.error?.code).toBe('internal_error');
+	expect(second.error?.message).toMatch(/no free sandbox slot \(all 1 are in use\)/);
+	// The slot is back once the first job ended.
+	expect((await r.run(job)).error).toBeNull();
+});

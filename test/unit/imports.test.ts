@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { findImports } from '../../playground-server/src/runner/imports.ts';
-import { findCgoImport, withSnippetModule } from '../../playground-server/src/runner/runner.ts';
+import { findCgoImport, withSnippetModule } from '../../playground-server/src/runner/workspace.ts';
 
 test('every form of import declaration', () => {
 	const src = 'package main\n\nimport "fmt"\nimport str "strings"\nimport (\n\t"os"\n\t_ "embed"\n\t. "math"\n)\nimport ("io"; "C")\nimport `bytes`\n';

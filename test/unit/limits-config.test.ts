@@ -44,7 +44,6 @@ test('runner settings: one object, defaults, and every malformed value named', (
 		unsafeLocal: false,
 		bwrap: null,
 		goBin: 'go',
-		slots: null,
 		gocacheMaxBytes: 4 * 2 ** 30,
 		cgroupV2: null,
 		cgroups: true,
@@ -56,20 +55,18 @@ test('runner settings: one object, defaults, and every malformed value named', (
 			PLAYBOOK_GOCACHE_MAX_BYTES: '0',
 			PLAYBOOK_NO_CGROUPS: '1',
 			PLAYBOOK_NO_SECCOMP: '1',
-			PLAYBOOK_SLOTS: '3',
 			PLAYBOOK_GO: '/opt/go/bin/go',
 		}),
 	).toMatchObject({
 		gocacheMaxBytes: Number.POSITIVE_INFINITY,
 		cgroups: false,
 		seccomp: false,
-		slots: 3,
 		goBin: '/opt/go/bin/go',
 	});
-	expect(() => runnerConfigFromEnv({ PLAYBOOK_SLOTS: '0' })).toThrow(/PLAYBOOK_SLOTS=0 is not a whole number ≥ 1/);
+	expect(() => runnerConfigFromEnv({ PLAYBOOK_GOCACHE_MAX_BYTES: '-1' })).toThrow(/PLAYBOOK_GOCACHE_MAX_BYTES=-1 is not a whole number ≥ 0/);
 	expect(() => runnerConfigFromEnv({ PLAYBOOK_NO_SECCOMP: 'yes' })).toThrow(/PLAYBOOK_NO_SECCOMP=yes: use 1/);
 	expect(() => runnerConfigFromEnv({ PLAYBOOK_GOCACHE_MAX_BYTES: '4G' })).toThrow(/PLAYBOOK_GOCACHE_MAX_BYTES=4G/);
 	// The server's settings carry the runner's, validated with them at start-up.
-	expect(() => configFromEnv({ PLAYBOOK_SLOTS: 'many' })).toThrow(/PLAYBOOK_SLOTS=many/);
+	expect(() => configFromEnv({ PLAYBOOK_GOCACHE_MAX_BYTES: 'many' })).toThrow(/PLAYBOOK_GOCACHE_MAX_BYTES=many/);
 	expect(configFromEnv({ PLAYBOOK_NO_CGROUPS: '1' }).runner.cgroups).toBe(false);
 });

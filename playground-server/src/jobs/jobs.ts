@@ -15,7 +15,7 @@ import { cacheable, resultCacheKey } from './cache-key.ts';
 export interface JobRunner {
 	readonly goVersion: string;
 	run(request: RunRequest, signal?: AbortSignal): Promise<RunResult>;
-	vet(request: Pick<RunRequest, 'files'>, signal?: AbortSignal): Promise<RunResult>;
+	vet(request: Pick<RunRequest, 'mode' | 'files'>, signal?: AbortSignal): Promise<RunResult>;
 }
 
 /** Where results are kept between identical requests. */
@@ -86,10 +86,11 @@ export class Jobs {
 		return this.#through(key, job.mode, laneOf(job.mode), (s) => this.#o.runner.run(job, s), signal, job.mode, options.refresh === true);
 	}
 
-	/** `go vet` of a snippet (for the Go Playground's withVet), stored like a job. */
-	vet(files: Record<string, string>, signal: AbortSignal = never): Promise<RunResult> {
-		const key = `vet:${resultCacheKey({ mode: 'escape', files }, this.#o.runner.goVersion)}`;
-		return this.#through(key, 'escape', 'pool', (s) => this.#o.runner.vet({ files }, s), signal, 'vet');
+	/** `go vet` of a job's files (for the Go Playground's withVet), stored like a job. */
+	vet(request: Pick<RunRequest, 'mode' | 'files'>, signal: AbortSignal = never): Promise<RunResult> {
+		const job = { mode: request.mode, files: request.files };
+		const key = `vet:${resultCacheKey(job, this.#o.runner.goVersion)}`;
+		return this.#through(key, job.mode, 'pool', (s) => this.#o.runner.vet(job, s), signal, 'vet');
 	}
 
 	/** Jobs running or queued on behalf of requests. */

@@ -90,7 +90,7 @@ export async function compileRoutes(app: FastifyInstance): Promise<void> {
 		let result: RunResult;
 		let vet: RunResult | null;
 		try {
-			[result, vet] = await Promise.all([app.playground.jobs.run(job, signal), withVet ? app.playground.jobs.vet(job.files, signal) : Promise.resolve(null)]);
+			[result, vet] = await Promise.all([app.playground.jobs.run(job, signal), withVet ? app.playground.jobs.vet(job, signal) : Promise.resolve(null)]);
 		} catch (e) {
 			throw jobError(e);
 		}

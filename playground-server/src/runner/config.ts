@@ -7,7 +7,6 @@
  *   PLAYBOOK_UNSAFE_LOCAL=1     run without bubblewrap (development only; no isolation; loopback only)
  *   PLAYBOOK_BWRAP              the bwrap binary (default: /usr/bin/bwrap, /bin/bwrap, /usr/local/bin/bwrap)
  *   PLAYBOOK_GO                 the go binary (default: go on PATH)
- *   PLAYBOOK_SLOTS              jobs at once, each with a uid of its own (default: the caller's)
  *   PLAYBOOK_GOCACHE_MAX_BYTES  empty the shared Go build cache at start-up when larger (default 4 GiB; 0: never)
  *   PLAYBOOK_CGROUP_V2          a delegated cgroup v2 directory with the memory and pids controllers
  *   PLAYBOOK_NO_CGROUPS=1       rlimits only
@@ -25,8 +24,6 @@ export interface RunnerConfig {
 	/** The bwrap binary when given; null: the usual places. */
 	bwrap: string | null;
 	goBin: string;
-	/** Jobs at once; null: the caller's default. */
-	slots: number | null;
 	/** A larger shared build cache is emptied at start-up; Infinity: never. */
 	gocacheMaxBytes: number;
 	/** A delegated cgroup v2 directory; null: cgroup v1 when the machine has it. */
@@ -65,7 +62,6 @@ export function runnerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Runne
 		unsafeLocal: flag(env, 'PLAYBOOK_UNSAFE_LOCAL'),
 		bwrap: env.PLAYBOOK_BWRAP || null,
 		goBin: env.PLAYBOOK_GO || 'go',
-		slots: wholeNumber(env, 'PLAYBOOK_SLOTS', 1),
 		gocacheMaxBytes: gocache === null ? defaultGocacheMaxBytes : gocache === 0 ? Number.POSITIVE_INFINITY : gocache,
 		cgroupV2: env.PLAYBOOK_CGROUP_V2 || null,
 		cgroups: !flag(env, 'PLAYBOOK_NO_CGROUPS'),

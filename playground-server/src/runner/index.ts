@@ -3,7 +3,6 @@
  * both the server and the site build use, from one validated configuration (config.ts, read from
  * the environment unless the caller gives one).
  */
-import { availableParallelism } from 'node:os';
 import { createCgroupManager } from './cgroup.ts';
 import { runnerConfigFromEnv, type RunnerConfig } from './config.ts';
 import { fixedLimits, type Limits } from './limits.ts';
@@ -27,7 +26,11 @@ export class SandboxUnavailableError extends Error {}
 export interface CreateRunnerOptions {
 	/** Allow running without bubblewrap. The caller must then listen on loopback only. */
 	allowUnsafe?: boolean;
-	slots?: number;
+	/**
+	 * How many jobs may be running at once: the scheduler's maxRunning, plus one when warm()
+	 * runs beside the scheduler's jobs. Each gets a uid of its own; the runner does not queue.
+	 */
+	slots: number;
 	/** First unprivileged uid of this runner's slots; give concurrent runners distinct ranges. */
 	baseUid?: number;
 	log?: (level: 'info' | 'warn', msg: string) => void;
@@ -39,7 +42,7 @@ export interface CreateRunnerOptions {
 	config?: RunnerConfig;
 }
 
-export async function createRunner(options: CreateRunnerOptions = {}): Promise<Runner> {
+export async function createRunner(options: CreateRunnerOptions): Promise<Runner> {
 	const log = options.log ?? (() => {});
 	const config = options.config ?? runnerConfigFromEnv();
 	const bwrap = config.unsafeLocal ? null : bwrapPath(config.bwrap);
@@ -63,7 +66,7 @@ export async function createRunner(options: CreateRunnerOptions = {}): Promise<R
 	if (cgroups.kind === 'none') {
 		log('warn', `cgroups unavailable (${cgroups.reason}): memory and process limits are per process (rlimits), not per job.`);
 	}
-	const slots = options.slots ?? config.slots ?? availableParallelism() + 1;
+	const { slots } = options;
 	const stateDir = options.stateDir ?? config.stateDir;
 	const runner = new Runner({
 		toolchain,

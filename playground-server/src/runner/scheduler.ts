@@ -101,6 +101,14 @@ export class Scheduler {
 		};
 	}
 
+	/**
+	 * The most jobs that can be running at once: the pool's workers and one benchmark. The runner
+	 * is given this many slots (createRunner), so the scheduler is the only concurrency gate.
+	 */
+	get maxRunning(): number {
+		return this.#options.workers + 1;
+	}
+
 	/** Runs a job of a runner in the lane its mode belongs to. */
 	run(runner: { run(request: RunRequest, signal?: AbortSignal): Promise<RunResult> }, request: RunRequest, signal?: AbortSignal): Promise<RunResult> {
 		return this.submit(laneOf(request.mode), (s) => runner.run(request, s), signal);

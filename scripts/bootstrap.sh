@@ -41,6 +41,17 @@ command -v go >/dev/null 2>&1 || die "Go was not found on PATH. Install Go 1.22 
 go_minor=$(go env GOVERSION | sed -n 's/^go1\.\([0-9]*\).*/\1/p')
 [ -n "$go_minor" ] && [ "$go_minor" -ge 22 ] || die "Go $(go env GOVERSION) is too old: the snippets need Go 1.22 or later."
 
+# --- the default Go release ----------------------------------------------------------------------
+# The snippets and the checker use the playground's default Go release, whatever Go the machine
+# has: the go command fetches that toolchain from the Go module proxy on first use (about 10 s,
+# once) and runs it instead of itself. The release is read from its one definition.
+default_go=$(node -e "import('./playground-server/src/contract/go-versions.ts').then((m) => console.log('go' + m.defaultGoRelease))") \
+  || die "cannot read the default Go release from playground-server/src/contract/go-versions.ts"
+export GOTOOLCHAIN="$default_go"
+if ! have=$(go env GOVERSION 2>&1) || [ "$have" != "$default_go" ]; then
+  die "could not get $default_go from the Go module proxy (GOTOOLCHAIN=$default_go go env GOVERSION said: $have). Check that proxy.golang.org (or your GOPROXY) is reachable."
+fi
+
 # --- Debian packages ---------------------------------------------------------------------------
 # bubblewrap isolates user programs (start and test); chromium drives the browser tests (test).
 need_pkgs=""

@@ -32,7 +32,12 @@ interface Step {
 const steps: Step[] = [
 	{
 		name: 'gofmt',
-		argv: ['sh', '-c', 'out=$(gofmt -l .); if [ -n "$out" ]; then echo "not gofmt-ed (run gofmt -w on them):"; echo "$out"; exit 1; fi'],
+		// The default release's gofmt (GOTOOLCHAIN, set by the bootstrap), not the machine's.
+		argv: [
+			'sh',
+			'-c',
+			'out=$("$(go env GOROOT)/bin/gofmt" -l .); if [ -n "$out" ]; then echo "not gofmt-ed (run go fmt ./... on them):"; echo "$out"; exit 1; fi',
+		],
 		cwd: 'content/snippets',
 	},
 	{ name: 'go-vet', argv: ['go', 'vet', './...'], cwd: 'content/snippets' },

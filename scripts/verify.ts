@@ -6,7 +6,8 @@
  */
 import { brokenReferences, listSnippets, loadSnippet, playgroundReferences } from '../src/snippets/catalog.ts';
 import { checkSnippet } from '../src/snippets/check.ts';
-import { disposeRunner, goVersion, snippetResults, snippetStats } from '../src/snippets/results.ts';
+import { defaultGoRelease } from '@playbook/engine/contract';
+import { disposeRunner, snippetResults, snippetStats } from '../src/snippets/results.ts';
 
 const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const started = performance.now();
@@ -19,7 +20,7 @@ for (const problem of brokenReferences(await playgroundReferences())) {
 }
 
 const ids = (await listSnippets()).filter((id) => filters.length === 0 || filters.some((f) => id.includes(f)));
-console.log(`verifying ${ids.length} snippet${ids.length === 1 ? '' : 's'} with ${goVersion()}`);
+console.log(`verifying ${ids.length} snippet${ids.length === 1 ? '' : 's'} with go${defaultGoRelease}`);
 // Snippets are checked concurrently; results.ts keeps ordinary jobs to two at a time and runs
 // each benchmark alone.
 await Promise.all(

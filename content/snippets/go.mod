@@ -1,3 +1,3 @@
 module playbook/snippets
 
-go 1.26
+go 1.27

@@ -23,7 +23,7 @@ import { chmodSync, chownSync, copyFileSync, mkdtempSync, readFileSync, rmSync, 
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../src/app.ts';
-import { createRunner, defaultStateDir, Scheduler } from '../src/runner/index.ts';
+import { createRunners, defaultStateDir, Scheduler } from '../src/runner/index.ts';
 import { runSandboxed, bwrapPath } from '../src/runner/sandbox.ts';
 import type { RunRequest, RunResult } from '../src/contract/index.ts';
 
@@ -147,14 +147,20 @@ function bareExec(path: string) {
 // ---- server -----------------------------------------------------------------------------------
 // Both apps share one scheduler, the one concurrency gate, as one server would.
 const scheduler = new Scheduler({ workers: availableParallelism(), queueSize: 256 });
-const runner = await createRunner({ baseUid: 63000, slots: scheduler.maxRunning });
+const runners = createRunners({ baseUid: 63000, slots: scheduler.maxRunning, warmInBackground: false });
+const runner = await runners.runner();
 process.stderr.write('warming the build caches (once: about a minute when cold)…\n');
 bare(['build', '-trimpath', 'std']);
-const warm = await runner.warm();
+const warm = await runners.warm();
 if (!warm.ok) throw new Error(`warm-up failed: ${warm.error?.message}`);
 const servers = {
-	cached: await buildApp({ runner, scheduler, logger: false, config: { rateLimitMax: 0, workers: availableParallelism(), queueSize: 256 } }),
-	uncached: await buildApp({ runner, scheduler, logger: false, config: { rateLimitMax: 0, workers: availableParallelism(), queueSize: 256, cacheEntries: 0 } }),
+	cached: await buildApp({ runner: runners, scheduler, logger: false, config: { rateLimitMax: 0, workers: availableParallelism(), queueSize: 256 } }),
+	uncached: await buildApp({
+		runner: runners,
+		scheduler,
+		logger: false,
+		config: { rateLimitMax: 0, workers: availableParallelism(), queueSize: 256, cacheEntries: 0 },
+	}),
 };
 const urls = {
 	cached: await servers.cached.listen({ port: 0, host: '127.0.0.1' }),

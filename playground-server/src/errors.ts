@@ -5,6 +5,7 @@
 import type { FastifyError } from 'fastify';
 import type { Mode, OptionName, RequestErrorBody, RequestErrorCode } from './contract/index.ts';
 import {
+	offeredGoReleases,
 	allowedGodebug,
 	goModProblem,
 	modes,
@@ -134,6 +135,8 @@ export function describeSchemaError(e: SchemaError, root = '', body?: unknown): 
 		case 'enum': {
 			const allowed = (p['allowedValues'] as unknown[]).map((v) => String(v));
 			if (at === 'mode') return `mode ${show(e.data)} is not a mode. Use one of: ${modes.join(', ')}.`;
+			if (at === 'options.go')
+				return `options.go ${show(e.data)} is not a Go release this playground offers. Use Go ${offeredGoReleases()}; GET /api/versions lists them.`;
 			if (at.startsWith('options.godebug')) return `${at} ${show(e.data)} is not an allowed GODEBUG setting. Allowed: ${allowedGodebug.join(', ')}.`;
 			return `${at} is ${show(e.data)}; allowed values: ${allowed.join(', ')}.`;
 		}

@@ -11,7 +11,8 @@
 import pino from 'pino';
 import { buildApp, type ServerState } from './app.ts';
 import { configFromEnv, type ServerConfig } from './config.ts';
-import { SandboxUnavailableError, createRunner, seccompActive, type Runner } from './runner/index.ts';
+import { SandboxUnavailableError, createRunners, seccompActive, type Runner, type Runners } from './runner/index.ts';
+import { defaultGoRelease } from './contract/go-versions.ts';
 import { Scheduler } from './runner/scheduler.ts';
 import { selfTest } from './self-test.ts';
 
@@ -33,12 +34,16 @@ function fail(message: string, extra?: object): never {
 if (loaded instanceof Error) fail(`bad setting: ${loaded.message}`);
 const config = loaded;
 
-// The one concurrency gate: the runner has a sandbox slot for each job the scheduler may run,
-// plus one for the warm-up, which runs beside the first jobs.
+// The one concurrency gate: the runners have a sandbox slot for each job the scheduler may run,
+// plus one for the warm-ups, which run (one at a time) beside the jobs.
 const scheduler = new Scheduler({ workers: config.workers, queueSize: config.queueSize, benchQueueSize: config.benchQueueSize });
-let runner: Runner;
+let defaultRunner: Runner;
+let runner: Runners;
 try {
-	runner = await createRunner({ log: (level, msg) => log[level](msg), config: config.runner, slots: scheduler.maxRunning + 1 });
+	runner = createRunners({ log: (level, msg) => log[level](msg), config: config.runner, slots: scheduler.maxRunning + 1 });
+	// The default release before listening (fetched on the first start: some seconds); the
+	// others on their first request.
+	defaultRunner = await runner.runner(defaultGoRelease, { warm: false });
 } catch (e) {
 	if (e instanceof SandboxUnavailableError) fail(e.message);
 	fail(`cannot start the runner: ${(e as Error).message}`);
@@ -59,7 +64,7 @@ if (runner.sandbox === 'bwrap' && !state.seccomp) log.warn(`no seccomp filter fo
 
 if (config.selfTest) {
 	const started = performance.now();
-	const report = await selfTest(runner, config.port, state.seccomp);
+	const report = await selfTest(defaultRunner, config.port, state.seccomp);
 	if (!report.ok) {
 		await runner.dispose();
 		fail(report.message, { passed: report.passed, failed: report.failed });
@@ -82,7 +87,7 @@ log.info(
 
 // Warm after listening: the site is served meanwhile, and jobs already run (only slower).
 const warmStarted = performance.now();
-void runner.warm().then(
+void runner.warm(defaultGoRelease).then(
 	(r) => {
 		state.warm = { done: true, durationMs: Math.round(performance.now() - warmStarted), error: r.ok ? null : (r.error?.message ?? 'failed') };
 		if (r.ok) log.info({ ms: state.warm.durationMs }, 'Go build cache warm');

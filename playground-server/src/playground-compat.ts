@@ -3,7 +3,7 @@
  * program (prog.go) or a txtar archive of several files; the answer is the Playground's
  * `{Errors, Events, Status, IsTest, TestsFailed, VetErrors, VetOK}`.
  */
-import { declaresMain, declaresTests, fileNamePattern, hasTestFiles, requestLimits, type Mode, type RunResult } from './contract/index.ts';
+import { declaresMain, declaresTests, fileNamePattern, hasTestFiles, requestLimits, type RunRequest, type RunResult } from './contract/index.ts';
 
 /**
  * Something wrong with the files a /compile body holds (a name, a count, a duplicate, a go.mod
@@ -85,7 +85,7 @@ export function problemResponse(message: string): PlaygroundResponse {
  * has no main function but has Test or Example functions (what play.golang.org does; the file is
  * then renamed so that `go test` sees it).
  */
-export function playgroundJob(files: Record<string, string>): { mode: Mode; files: Record<string, string> } {
+export function playgroundJob(files: Record<string, string>): RunRequest {
 	const names = Object.keys(files);
 	if (hasTestFiles(files)) return { mode: 'test', files };
 	const goFiles = names.filter((n) => n.endsWith('.go'));

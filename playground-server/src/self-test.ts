@@ -5,10 +5,11 @@
  * to start when one fails, with what failed and what to do, rather than serve jobs unisolated.
  */
 import type { RunResult } from './contract/index.ts';
+import { fixedLimits } from './runner/limits.ts';
 
 export interface SelfTestRunner {
 	readonly sandbox: 'bwrap' | 'unsafe-local';
-	run(request: { mode: 'run'; files: Record<string, string> }): Promise<RunResult>;
+	run(request: { mode: 'run'; files: Record<string, string> }, signal: undefined, o: { limits: { buildTimeoutMs: number } }): Promise<RunResult>;
 }
 
 /** The program; each check prints "ok <name>" or "FAIL <name>: <detail>". */
@@ -108,7 +109,11 @@ export interface SelfTestReport {
 }
 
 export async function selfTest(runner: SelfTestRunner, serverPort: number, expectSeccomp: boolean): Promise<SelfTestReport> {
-	const result = await runner.run({ mode: 'run', files: { 'main.go': selfTestProgram(serverPort, expectSeccomp) } });
+	// On the first start of a release its build cache is cold: building the program's part of the
+	// standard library may take longer than a user's job may, so this one job gets the warm-up's time.
+	const result = await runner.run({ mode: 'run', files: { 'main.go': selfTestProgram(serverPort, expectSeccomp) } }, undefined, {
+		limits: { buildTimeoutMs: fixedLimits.warmTimeoutMs },
+	});
 	const lines = result.stdout.split('\n').filter(Boolean);
 	const passed = lines.filter((l) => l.startsWith('ok ')).map((l) => l.slice(3));
 	const failed = lines.filter((l) => l.startsWith('FAIL ')).map((l) => l.slice(5));

@@ -38,6 +38,7 @@ export const errorLabels: Record<ErrorCode, string> = {
 	timeout: 'Timed out',
 	memory_limit: 'Memory limit reached',
 	output_limit: 'Output limit reached',
+	toolchain_unavailable: 'Go version unavailable',
 	process_limit: 'Thread limit reached',
 	file_size_limit: 'File size limit reached',
 	internal_error: 'Playground error',

@@ -3,10 +3,10 @@
  * or the sandbox) and whether its claims hold. Node-only; the browser gets the JSON it produces.
  */
 import { AstroError } from 'astro/errors';
-import type { RunOptions } from '@playbook/engine/contract';
+import { defaultGoRelease, type RunOptions } from '@playbook/engine/contract';
 import { loadSnippet, snippetsRoot, splitSrc } from './catalog.ts';
 import { checkSnippet, type CheckFailure } from './check.ts';
-import { snippetResults, type SnippetResults } from './results.ts';
+import { snippetResults, type SnippetResults, type SnippetRuns } from './results.ts';
 import { hasClaims, type SnippetSpec } from './expectations.ts';
 
 export interface BakedSnippet {
@@ -17,7 +17,10 @@ export interface BakedSnippet {
 	/** Display files (claims removed), as readers see, edit and run them. */
 	files: Record<string, string>;
 	options: RunOptions;
+	/** Its results on the default Go release (what the page shows and the playground starts from). */
 	results: SnippetResults;
+	/** Its results on every release it is checked on, newest first (the default among them). */
+	runs: SnippetRuns;
 	/** How many claims the checker verified (0 when any failed). */
 	claims: number;
 	failures: CheckFailure[];
@@ -52,8 +55,8 @@ export async function bakeSnippet(src: string, root = snippetsRoot): Promise<Bak
 			"The options line takes what a live request may ask for (README: How to add a snippet, Options); the server would refuse this one, so the page's buttons could not run it.",
 		);
 	}
-	const results = await snippetResults(spec);
-	const failures = checkSnippet(spec, results);
+	const runs = await snippetResults(spec);
+	const failures = checkSnippet(spec, runs);
 	if (failures.length > 0) {
 		console.warn(`[snippets] ${id}: claims that do not hold (the page says so):\n${failures.map((f) => `  ${f.where}: ${f.message}`).join('\n')}`);
 	}
@@ -62,7 +65,8 @@ export async function bakeSnippet(src: string, root = snippetsRoot): Promise<Bak
 		file,
 		files: spec.display,
 		options: spec.options,
-		results,
+		results: runs.find((r) => r.release === defaultGoRelease)!.results,
+		runs,
 		claims: failures.length === 0 && hasClaims(spec) ? claimCount(spec) : 0,
 		failures,
 		spec,

@@ -2,10 +2,10 @@
  * Checks a snippet's claims against what the toolchain really said. Every failure names the
  * snippet file and line on disk, what was claimed, and what was measured or reported instead.
  */
-import { median, type Benchmark, type Diagnostic, type RunResult } from '@playbook/engine/contract';
+import { inGoRange, median, type Benchmark, type Diagnostic, type GoRange, type GoRelease, type RunResult } from '@playbook/engine/contract';
 import type { BenchClaim, Comparison, SnippetSpec } from './expectations.ts';
-import { hasClaims, originalLine } from './expectations.ts';
-import type { SnippetResults } from './results.ts';
+import { claimRanges, hasClaims, originalLine } from './expectations.ts';
+import type { SnippetResults, SnippetRuns } from './results.ts';
 
 export interface CheckFailure {
 	/** "maps/clear/main_test.go:12" */
@@ -60,11 +60,14 @@ function describeLine(diags: Diagnostic[]): string {
 	return diags.length ? diags.map((d) => JSON.stringify(d.message)).join(', ') : 'nothing';
 }
 
-export function checkSnippet(spec: SnippetSpec, results: SnippetResults): CheckFailure[] {
+/**
+ * Checks the claims on every release the snippet ran on: each release against the claims that
+ * hold for it (unqualified claims hold for all). With several releases, each failure names the
+ * release it failed on.
+ */
+export function checkSnippet(spec: SnippetSpec, runs: SnippetRuns): CheckFailure[] {
 	const failures: CheckFailure[] = [];
-	const at = (file: string, line: number) => `${spec.id}/${file}:${line}`;
-	const fail = (file: string, line: number, message: string) => failures.push({ where: at(file, line), message });
-
+	const fail = (file: string, line: number, message: string) => failures.push({ where: `${spec.id}/${file}:${line}`, message });
 	for (const p of spec.problems) fail(p.file, p.line, p.message);
 	if (!hasClaims(spec)) {
 		const first = Object.keys(spec.files).find((f) => f.endsWith('.go')) ?? '';
@@ -74,6 +77,33 @@ export function checkSnippet(spec: SnippetSpec, results: SnippetResults): CheckF
 			'this snippet claims nothing, so nothing checks it. Add a `// want` (escape analysis, output or benchmark claim), an `// Output:` block, or a test.',
 		);
 	}
+	// A span no checked release falls in would pass by never being checked.
+	const checked = runs.map((r) => r.release);
+	for (const range of claimRanges(spec)) {
+		if (!checked.some((r) => inGoRange(r, range))) {
+			failures.push({
+				where: spec.id,
+				message: `a claim holds for ${range.text}, and the snippet was checked on none of those releases (${checked.map((r) => `go${r}`).join(', ')})`,
+			});
+		}
+	}
+	for (const { release, results } of runs) {
+		const label = runs.length > 1 ? ` on go${release}` : '';
+		for (const f of checkRelease(spec, results, release)) failures.push({ where: `${f.where}${label}`, message: f.message });
+	}
+	return failures;
+}
+
+function checkRelease(spec: SnippetSpec, results: SnippetResults, release: GoRelease): CheckFailure[] {
+	const failures: CheckFailure[] = [];
+	const at = (file: string, line: number) => `${spec.id}/${file}:${line}`;
+	const fail = (file: string, line: number, message: string) => failures.push({ where: at(file, line), message });
+	const holds = (c: { versions: GoRange | null }) => c.versions === null || inGoRange(release, c.versions);
+	const lineClaims = spec.lineClaims.map((c) => ({ ...c, patterns: c.patterns.filter(holds) })).filter((c) => c.patterns.length > 0);
+	const benchClaims = spec.benchClaims.filter(holds);
+	const outputClaims = spec.outputClaims.filter(holds);
+	const exitClaim = spec.exitClaim && holds(spec.exitClaim) ? spec.exitClaim : null;
+	const errorClaim = spec.errorClaim && holds(spec.errorClaim) ? spec.errorClaim : null;
 
 	const escape = results.escape;
 	if (!escape) return failures;
@@ -88,7 +118,7 @@ export function checkSnippet(spec: SnippetSpec, results: SnippetResults): CheckF
 	const reporter = runtime.length ? 'the compiler and the program' : 'the compiler';
 
 	// Every pattern of every line claim, on its line.
-	for (const claim of spec.lineClaims) {
+	for (const claim of lineClaims) {
 		const onLine = diagnostics.filter((d) => d.file === claim.file && d.line === claim.displayLine);
 		for (const p of claim.patterns) {
 			const match = onLine.find((d) => p.re.test(d.message));
@@ -106,7 +136,7 @@ export function checkSnippet(spec: SnippetSpec, results: SnippetResults): CheckF
 	}
 	// A build that failed must have failed only where the snippet says it does.
 	for (const e of compileErrors) {
-		const wanted = spec.lineClaims.some((c) => c.file === e.file && c.displayLine === e.line && c.patterns.some((p) => !p.negate && p.re.test(e.message)));
+		const wanted = lineClaims.some((c) => c.file === e.file && c.displayLine === e.line && c.patterns.some((p) => !p.negate && p.re.test(e.message)));
 		if (!wanted) fail(e.file, originalLine(spec, e.file, e.line), `unexpected compile error: ${e.message}`);
 	}
 	if (buildFailed && compileErrors.length === 0) {
@@ -117,23 +147,23 @@ export function checkSnippet(spec: SnippetSpec, results: SnippetResults): CheckF
 
 	const programName = spec.isMain ? 'the program' : 'the tests';
 	if (program) {
-		const expectedError = spec.errorClaim?.code ?? null;
+		const expectedError = errorClaim?.code ?? null;
 		if (program.error && program.error.code !== expectedError) {
-			const file = spec.errorClaim?.file ?? Object.keys(spec.files)[0] ?? '';
-			const line = spec.errorClaim?.line ?? 1;
+			const file = errorClaim?.file ?? Object.keys(spec.files)[0] ?? '';
+			const line = errorClaim?.line ?? 1;
 			fail(
 				file,
 				line,
 				`${programName} ended with ${program.error.code}: ${program.error.message}${expectedError ? ` (claimed: error ${expectedError})` : ''}\n${(program.stdout + program.stderr).slice(0, 2000)}`,
 			);
 		}
-		if (spec.errorClaim && !program.error) {
-			fail(spec.errorClaim.file, spec.errorClaim.line, `want error ${spec.errorClaim.code}: ${programName} ended without an error`);
+		if (errorClaim && !program.error) {
+			fail(errorClaim.file, errorClaim.line, `want error ${errorClaim.code}: ${programName} ended without an error`);
 		}
-		if (spec.exitClaim && program.exitCode !== spec.exitClaim.code) {
-			fail(spec.exitClaim.file, spec.exitClaim.line, `want exit ${spec.exitClaim.code}: ${programName} exited with ${program.exitCode}`);
+		if (exitClaim && program.exitCode !== exitClaim.code) {
+			fail(exitClaim.file, exitClaim.line, `want exit ${exitClaim.code}: ${programName} exited with ${program.exitCode}`);
 		}
-		for (const c of spec.outputClaims) {
+		for (const c of outputClaims) {
 			const text = c.stream === 'stdout' ? program.stdout : c.stream === 'stderr' ? program.stderr : program.stdout + program.stderr;
 			const found = c.pattern.re.test(text);
 			if (!c.pattern.negate && !found) {
@@ -154,12 +184,12 @@ export function checkSnippet(spec: SnippetSpec, results: SnippetResults): CheckF
 					`// ${spec.exactOutput.unordered ? 'Unordered output' : 'Output'}: differs.\n  got:\n${indent(got)}\n  want:\n${indent(want)}`,
 				);
 		}
-	} else if (spec.outputClaims.length > 0 || spec.exitClaim || spec.errorClaim || spec.exactOutput) {
-		const c = spec.outputClaims[0] ?? spec.exitClaim ?? spec.errorClaim ?? spec.exactOutput!;
+	} else if (outputClaims.length > 0 || exitClaim || errorClaim || spec.exactOutput) {
+		const c = outputClaims[0] ?? exitClaim ?? errorClaim ?? spec.exactOutput!;
 		fail(c.file, c.line, 'output claims need a program (package main) or tests to run');
 	}
 
-	for (const claim of spec.benchClaims) {
+	for (const claim of benchClaims) {
 		if (!results.bench) {
 			fail(claim.file, claim.line, 'benchmark claims need Benchmark functions in a _test.go file');
 			continue;

@@ -6,19 +6,41 @@
  * results are produced by running the display files, so every claim also records its display
  * line, and `toOriginal` maps a display line back.
  */
-import { benchmarkCount, errorCodes, hasTests, isMainPackage, parseSnippetOptions, type ErrorCode, type RunOptions } from '@playbook/engine/contract';
+import {
+	benchmarkCount,
+	compareGoReleases,
+	defaultGoRelease,
+	errorCodes,
+	hasTests,
+	isMainPackage,
+	parseGoRange,
+	parseSnippetOptions,
+	releasesIn,
+	type ErrorCode,
+	type GoRange,
+	type GoRelease,
+	type RunOptions,
+} from '@playbook/engine/contract';
 import { lineComments } from './go-comments.ts';
 
 export interface Pattern {
 	source: string;
 	re: RegExp;
 	negate: boolean;
+	/** The Go releases it holds for (`want go1.24+ "…"`); null: every release the snippet is checked on. */
+	versions: GoRange | null;
 }
 
 interface Located {
 	file: string;
 	/** 1-based line in the file on disk. */
 	line: number;
+}
+
+/** A claim that may hold for some Go releases only. */
+interface Versioned {
+	/** null: every release the snippet is checked on. */
+	versions: GoRange | null;
 }
 
 export interface LineClaim extends Located {
@@ -30,7 +52,7 @@ export interface LineClaim extends Located {
 export const comparisons = ['==', '!=', '<=', '>=', '<', '>'] as const;
 export type Comparison = (typeof comparisons)[number];
 
-export interface BenchClaim extends Located {
+export interface BenchClaim extends Located, Versioned {
 	benchmark: string;
 	/** "ns/op", "B/op", "allocs/op" or a custom unit from b.ReportMetric. */
 	metric: string;
@@ -41,16 +63,16 @@ export interface BenchClaim extends Located {
 	text: string;
 }
 
-export interface OutputClaim extends Located {
+export interface OutputClaim extends Located, Versioned {
 	stream: 'stdout' | 'stderr' | 'output';
 	pattern: Pattern;
 }
 
-export interface ExitClaim extends Located {
+export interface ExitClaim extends Located, Versioned {
 	code: number;
 }
 
-export interface ErrorClaim extends Located {
+export interface ErrorClaim extends Located, Versioned {
 	code: ErrorCode;
 }
 
@@ -73,7 +95,16 @@ export interface SnippetSpec {
 	display: Record<string, string>;
 	/** display line (1-based) → line on disk (1-based), per file. */
 	toOriginal: Record<string, number[]>;
+	/** The options its requests carry (not `go`: which releases it is checked on is `releases`). */
 	options: RunOptions;
+	/** `//playbook:options go=1.21-1.27`: check it on every release of the span. */
+	checkOn: GoRange | null;
+	/**
+	 * The releases it is checked on, newest first: the default, every release of `checkOn`, and
+	 * both ends of every claim's span (so a "changed in Go 1.N" pair of claims is proven on both
+	 * sides of the change).
+	 */
+	releases: GoRelease[];
 	lineClaims: LineClaim[];
 	benchClaims: BenchClaim[];
 	outputClaims: OutputClaim[];
@@ -87,11 +118,27 @@ export interface SnippetSpec {
 	problems: ClaimProblem[];
 }
 
-/** Reads Go-quoted patterns: "…" (with escapes) or `…`, each optionally preceded by `!`. */
+/** `go1.24+ `, `go1.21-1.23 `, `go1.22 ` at the start of a claim: the releases it holds for. */
+const versionPrefix = /^go(\S+)\s+/;
+
+/**
+ * Reads Go-quoted patterns: "…" (with escapes) or `…`, each optionally preceded by `!`; a Go
+ * version span before patterns (`go1.21-1.24 "escapes" go1.25+ "does not escape"`) applies to
+ * the patterns after it.
+ */
 function parsePatterns(text: string): Pattern[] | string {
 	const patterns: Pattern[] = [];
 	let rest = text.trim();
+	let versions: GoRange | null = null;
 	while (rest.length > 0) {
+		const v = versionPrefix.exec(rest);
+		if (v) {
+			const range = parseGoRange(v[1]!, `go${v[1]}`);
+			if (typeof range === 'string') return range;
+			versions = range;
+			rest = rest.slice(v[0].length);
+			continue;
+		}
 		let negate = false;
 		if (rest.startsWith('!')) {
 			negate = true;
@@ -117,7 +164,7 @@ function parsePatterns(text: string): Pattern[] | string {
 			return `expected a quoted regexp ("…" or \`…\`), found ${JSON.stringify(rest.slice(0, 30))}`;
 		}
 		try {
-			patterns.push({ source, re: new RegExp(source, 'm'), negate });
+			patterns.push({ source, re: new RegExp(source, 'm'), negate, versions });
 		} catch (e) {
 			return `invalid regexp ${JSON.stringify(source)}: ${(e as Error).message}`;
 		}
@@ -129,7 +176,7 @@ function parsePatterns(text: string): Pattern[] | string {
 const benchClaimRe = /^(Benchmark\S*)\s+(\S+)\s*(==|!=|<=|>=|<|>)\s*([-+0-9.eE]+)\s*(?:\*\s*(Benchmark\S*))?\s*$/;
 
 type FileClaim =
-	| { kind: 'bench'; claim: Omit<BenchClaim, 'file' | 'line'> }
+	| { kind: 'bench'; claim: Omit<BenchClaim, 'file' | 'line' | 'versions'> }
 	| { kind: 'output'; stream: OutputClaim['stream']; pattern: Pattern }
 	| { kind: 'exit'; code: number }
 	| { kind: 'error'; code: ErrorCode };
@@ -157,7 +204,7 @@ function parseFileClaim(body: string): FileClaim | string {
 		if (metric === 'ns/op' && !relativeTo) {
 			return 'ns/op depends on the machine: compare it with another benchmark of the same run, e.g. "ns/op < 0.5 * BenchmarkOther"';
 		}
-		const claim: Omit<BenchClaim, 'file' | 'line'> = { benchmark, metric, op: op as Comparison, value: Number(value), text: body };
+		const claim: Omit<BenchClaim, 'file' | 'line' | 'versions'> = { benchmark, metric, op: op as Comparison, value: Number(value), text: body };
 		if (relativeTo) claim.relativeTo = relativeTo;
 		return { kind: 'bench', claim };
 	}
@@ -174,6 +221,8 @@ export function parseSnippet(id: string, files: Record<string, string>): Snippet
 		display: {},
 		toOriginal: {},
 		options: {},
+		checkOn: null,
+		releases: [],
 		lineClaims: [],
 		benchClaims: [],
 		outputClaims: [],
@@ -204,7 +253,15 @@ export function parseSnippet(id: string, files: Record<string, string>): Snippet
 		for (const c of lineComments(source)) {
 			const options = /^playbook:options(?:\s+(.*))?$/.exec(c.text);
 			if (options && !c.trailing) {
-				const parsed = parseSnippetOptions(options[1] ?? '');
+				// go=… names the releases to check the snippet on (a span), not a request's option.
+				const tokens = (options[1] ?? '').trim().split(/\s+/).filter(Boolean);
+				const go = tokens.find((t) => t.startsWith('go='));
+				if (go) {
+					const range = parseGoRange(go.slice(3).replace(/^go/, ''), go);
+					if (typeof range === 'string') problem(c.line, `//playbook:options: ${range}`);
+					else spec.checkOn = range;
+				}
+				const parsed = parseSnippetOptions(tokens.filter((t) => t !== go).join(' '));
 				if ('problem' in parsed) problem(c.line, `//playbook:options: ${parsed.problem}`);
 				else Object.assign(spec.options, parsed);
 				drop.add(c.line);
@@ -221,15 +278,27 @@ export function parseSnippet(id: string, files: Record<string, string>): Snippet
 				continue;
 			}
 			drop.add(c.line);
-			if (/^!?["`]/.test(body)) {
+			let versions: GoRange | null = null;
+			let claimBody = body;
+			const v = versionPrefix.exec(body);
+			if (v) {
+				const range = parseGoRange(v[1]!, `go${v[1]}`);
+				if (typeof range === 'string') {
+					problem(c.line, `want: ${range}`);
+					continue;
+				}
+				versions = range;
+				claimBody = body.slice(v[0].length);
+			}
+			if (/^!?["`]/.test(claimBody)) {
 				problem(c.line, 'a want with a regexp goes at the end of the line of code the compiler reports on, not on a line of its own');
 				continue;
 			}
-			const claim = parseFileClaim(body);
-			const at = { file, line: c.line + 1 };
+			const claim = parseFileClaim(claimBody);
+			const at = { file, line: c.line + 1, versions };
 			if (typeof claim === 'string') problem(c.line, `want: ${claim}`);
 			else if (claim.kind === 'bench') spec.benchClaims.push({ ...at, ...claim.claim });
-			else if (claim.kind === 'output') spec.outputClaims.push({ ...at, stream: claim.stream, pattern: claim.pattern });
+			else if (claim.kind === 'output') spec.outputClaims.push({ ...at, stream: claim.stream, pattern: { ...claim.pattern, versions } });
 			else if (claim.kind === 'exit') spec.exitClaim = { ...at, code: claim.code };
 			else spec.errorClaim = { ...at, code: claim.code };
 		}
@@ -271,7 +340,29 @@ export function parseSnippet(id: string, files: Record<string, string>): Snippet
 			spec.lineClaims.push({ file, line: claim.line + 1, displayLine: map.indexOf(claim.line + 1), patterns: claim.patterns });
 		}
 	}
+	spec.releases = checkedReleases(spec);
 	return spec;
+}
+
+/** Every span a snippet's claims name. */
+export function claimRanges(spec: SnippetSpec): GoRange[] {
+	const ranges: (GoRange | null)[] = [
+		...spec.lineClaims.flatMap((c) => c.patterns.map((p) => p.versions)),
+		...spec.benchClaims.map((c) => c.versions),
+		...spec.outputClaims.map((c) => c.versions),
+		spec.exitClaim?.versions ?? null,
+		spec.errorClaim?.versions ?? null,
+	];
+	return ranges.filter((r): r is GoRange => r !== null);
+}
+
+function checkedReleases(spec: SnippetSpec): GoRelease[] {
+	const set = new Set<GoRelease>([defaultGoRelease, ...(spec.checkOn ? releasesIn(spec.checkOn) : [])]);
+	for (const r of claimRanges(spec)) {
+		set.add(r.from);
+		set.add(r.to);
+	}
+	return [...set].sort((a, b) => compareGoReleases(b, a));
 }
 
 /** Whether a snippet claims anything that the checker can verify. */

@@ -4,14 +4,12 @@
  * option the server would refuse fails here), the same cache key, single flight. The store is a
  * folder of files keyed on the runner's fingerprint, so the checker and the site build share it:
  * `npm test` verifies the snippets, then builds the site from the results the verification
- * produced, and a rebuild with nothing changed starts no Go process at all (not even `go env`:
- * the Go version is read from GOROOT/VERSION).
+ * produced, and a rebuild with nothing changed starts no Go process at all.
  */
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
-import type { Mode, RunRequest, RunResult } from '@playbook/engine/contract';
+import { join } from 'node:path';
+import { defaultGoRelease, resolveGoRelease, toolchainName, type GoRelease, type Mode, type RunRequest, type RunResult } from '@playbook/engine/contract';
 import { FileStore, Jobs, type JobRunner } from '@playbook/engine/jobs';
-import { createRunner, runnerConfigFromEnv, runnerFingerprint, Scheduler, type Runner } from '@playbook/engine/runner';
+import { createRunners, runnerFingerprint, Scheduler, type Runners } from '@playbook/engine/runner';
 import type { SnippetSpec } from './expectations.ts';
 import { snippetRequestOptions } from '../playground/request-options.ts';
 
@@ -26,42 +24,23 @@ interface Stats {
 
 interface Shared {
 	stats: Stats;
-	runner: Promise<Runner> | null;
+	runners: Runners | null;
 	scheduler: Scheduler | null;
-	goVersion: string | null;
 	jobs: Jobs | null;
 }
 
 // Astro bundles this module into page chunks, so a module-level variable would exist once per
-// chunk; the build's statistics and its one runner must be shared by all of them.
+// chunk; the build's statistics and its runners must be shared by all of them.
 const g = globalThis as typeof globalThis & { __playbookSnippets?: Shared };
 const shared: Shared = (g.__playbookSnippets ??= {
 	stats: { runs: 0, cacheHits: 0, goMs: 0, byMode: {} },
-	runner: null,
+	runners: null,
 	scheduler: null,
-	goVersion: null,
 	jobs: null,
 });
 
 export function snippetStats(): Stats {
 	return shared.stats;
-}
-
-/** The toolchain version without running it: GOROOT/VERSION next to the go binary on PATH. */
-export function goVersion(): string {
-	if (shared.goVersion) return shared.goVersion;
-	const configured = runnerConfigFromEnv().goBin;
-	const bin = configured.includes('/')
-		? configured
-		: (process.env.PATH ?? '')
-				.split(delimiter)
-				.map((d) => join(d, configured))
-				.find((p) => existsSync(p));
-	if (!bin) throw new Error('Go was not found on PATH; install Go (see README, Prerequisites).');
-	const versionFile = join(dirname(dirname(realpathSync(bin))), 'VERSION');
-	const version = readFileSync(versionFile, 'utf8').split('\n')[0]?.trim() ?? '';
-	if (!/^go\d+\.\d+/.test(version)) throw new Error(`cannot read the Go version from ${versionFile}`);
-	return (shared.goVersion = version);
 }
 
 /**
@@ -74,32 +53,49 @@ function scheduler(): Scheduler {
 	return shared.scheduler;
 }
 
-function runner(): Promise<Runner> {
-	shared.runner ??= (async () => {
-		// A uid range of its own, so a server running beside the build does not share process caps.
-		const r = await createRunner({ baseUid: 61100, slots: scheduler().maxRunning, log: (level, msg) => console.error(`[snippets] ${level}: ${msg}`) });
-		const warm = await r.warm();
-		if (!warm.ok) throw new Error(`the Go toolchain does not work in the sandbox: ${warm.error?.message}\n${warm.stderr}`);
-		return r;
-	})();
-	return shared.runner;
+function runners(): Runners {
+	// A uid range of its own, so a server running beside the build does not share process caps.
+	shared.runners ??= createRunners({
+		baseUid: 61100,
+		slots: scheduler().maxRunning,
+		warmInBackground: false,
+		log: (level, msg) => console.error(`[snippets] ${level}: ${msg}`),
+	});
+	return shared.runners;
 }
 
 /**
- * The runner is started on the first result the store does not have: a build whose results are
- * all stored never starts it. The version it reports before that is GOROOT/VERSION's.
+ * A release's runner, fetched and warmed before its first job: the build has the time, and a
+ * timing a snippet claims should not be measured beside a cold standard-library build. The
+ * default release gets the whole warm-up (the race runtime too); another, checked for the claims
+ * that name it, its standard library, which is most of it (tests compile what else they need).
  */
-const lazyRunner: JobRunner = {
-	get goVersion() {
-		return goVersion();
+async function warmed(request: Pick<RunRequest, 'options'>): Promise<void> {
+	const r = runners();
+	const release = r.releaseOf(request);
+	const warm = release === defaultGoRelease ? await r.warm(release) : await r.readyResult(release);
+	if (!warm.ok) throw new Error(`Go ${release} does not work in the sandbox: ${warm.error?.message}\n${warm.stderr}`);
+}
+
+/**
+ * No runner starts before the first result the store does not have: a build whose results are
+ * all stored starts no Go process at all. A result's toolchain follows from its request alone.
+ */
+const buildRunner: JobRunner = {
+	versionOf: (request) => toolchainName(resolveGoRelease(request.options?.go ?? defaultGoRelease) ?? defaultGoRelease),
+	run: async (request, signal) => {
+		await warmed(request);
+		return runners().run(request, signal);
 	},
-	run: async (request, signal) => (await runner()).run(request, signal),
-	vet: async (request, signal) => (await runner()).vet(request, signal),
+	vet: async (request, signal) => {
+		await warmed(request);
+		return runners().vet(request, signal);
+	},
 };
 
 function jobs(): Jobs {
 	shared.jobs ??= new Jobs({
-		runner: lazyRunner,
+		runner: buildRunner,
 		scheduler: scheduler(),
 		store: new FileStore(join(process.cwd(), '.cache', 'snippet-results', runnerFingerprint())),
 		events: {
@@ -115,17 +111,19 @@ function jobs(): Jobs {
 }
 
 export async function disposeRunner(): Promise<void> {
-	if (!shared.runner) return;
-	const r = await shared.runner.catch(() => null);
-	shared.runner = null;
+	const r = shared.runners;
+	shared.runners = null;
 	await r?.dispose();
 }
 
-/** The requests a snippet needs, each with the options that mode takes. */
-export function snippetRequests(spec: SnippetSpec): Partial<Record<Mode, RunRequest>> {
+/** The requests a snippet needs on one release, each with the options that mode takes. */
+export function snippetRequests(spec: SnippetSpec, release: GoRelease = defaultGoRelease): Partial<Record<Mode, RunRequest>> {
 	// The same options the in-page playground sends, so a reader's first click on an unedited
 	// snippet asks the server for exactly what the build recorded.
-	const request = (mode: Mode): RunRequest => ({ mode, files: spec.display, options: snippetRequestOptions(mode, spec.options) });
+	const request = (mode: Mode): RunRequest => {
+		const options = snippetRequestOptions(mode, spec.options);
+		return { mode, files: spec.display, options: release === defaultGoRelease ? options : { ...options, go: release } };
+	};
 	const requests: Partial<Record<Mode, RunRequest>> = { escape: request('escape') };
 	if (spec.isMain) requests.run = request('run');
 	if (spec.hasTests) requests.test = request('test');
@@ -133,12 +131,16 @@ export function snippetRequests(spec: SnippetSpec): Partial<Record<Mode, RunRequ
 	return requests;
 }
 
+/** A snippet's results on each release it is checked on, newest (the default) first. */
+export type SnippetRuns = { release: GoRelease; results: SnippetResults }[];
+
 /**
- * Runs what the snippet needs (`refresh`: even what the store has). Escape analysis comes first: when the snippet does not compile
- * (a compile-error snippet), the other modes would only repeat the same errors.
+ * Runs what the snippet needs on one release (`refresh`: even what the store has). Escape
+ * analysis comes first: when the snippet does not compile (a compile-error snippet), the other
+ * modes would only repeat the same errors.
  */
-export async function snippetResults(spec: SnippetSpec, options: { refresh?: boolean } = {}): Promise<SnippetResults> {
-	const requests = snippetRequests(spec);
+async function resultsOn(spec: SnippetSpec, release: GoRelease, options: { refresh?: boolean }): Promise<SnippetResults> {
+	const requests = snippetRequests(spec, release);
 	const results: SnippetResults = {};
 	const run = (request: RunRequest) => jobs().run(request, undefined, options);
 	results.escape = await run(requests.escape!);
@@ -150,4 +152,9 @@ export async function snippetResults(spec: SnippetSpec, options: { refresh?: boo
 		}),
 	);
 	return results;
+}
+
+/** Runs what the snippet needs on every release it is checked on (spec.releases). */
+export async function snippetResults(spec: SnippetSpec, options: { refresh?: boolean } = {}): Promise<SnippetRuns> {
+	return Promise.all(spec.releases.map(async (release) => ({ release, results: await resultsOn(spec, release, options) })));
 }

@@ -259,7 +259,6 @@ describe('operations', () => {
 			status: 'ok',
 			goVersion: server.runner.goVersion,
 			sandbox: 'bwrap',
-			cgroups: server.runner.cgroups.kind,
 			queue: { pool: { running: 0, queued: 0, capacity: 2, queueSize: 64 }, bench: { capacity: 1 } },
 		});
 	});
@@ -338,7 +337,7 @@ describe('site, CORS and rate limit (separate apps)', () => {
 	afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 	test("the built site and the API on one port, with Astro's directory pages and 404 page", async () => {
-		const app = await buildApp({ runner: server.runner, logger: false, config: { distDir: dist } });
+		const app = await buildApp({ runner: server.runners, logger: false, config: { distDir: dist } });
 		try {
 			expect((await app.inject('/')).body).toBe('<h1>home</h1>');
 			expect((await app.inject('/rules/')).body).toBe('<h1>rules</h1>');
@@ -355,7 +354,7 @@ describe('site, CORS and rate limit (separate apps)', () => {
 	});
 
 	test('CORS: the configured site origin may call the API; others get no CORS headers', async () => {
-		const app = await buildApp({ runner: server.runner, logger: false, config: { corsOrigins: ['https://playbook.example'] } });
+		const app = await buildApp({ runner: server.runners, logger: false, config: { corsOrigins: ['https://playbook.example'] } });
 		try {
 			const pre = await app.inject({
 				method: 'OPTIONS',
@@ -372,7 +371,7 @@ describe('site, CORS and rate limit (separate apps)', () => {
 	});
 
 	test('rate limit per client address: 429 with Retry-After and a JSON error', async () => {
-		const app = await buildApp({ runner: server.runner, logger: false, config: { rateLimitMax: 2, rateLimitWindowMs: 60_000 } });
+		const app = await buildApp({ runner: server.runners, logger: false, config: { rateLimitMax: 2, rateLimitWindowMs: 60_000 } });
 		try {
 			const send = (ip: string) => app.inject({ method: 'POST', url: '/api/run', remoteAddress: ip, payload: {} });
 			expect((await send('10.0.0.1')).statusCode).toBe(400);

@@ -119,7 +119,7 @@ const cases: Bad[] = [
 		body: withOptions('test', { verbose: true, Race: true }),
 		status: 400,
 		code: 'invalid_request',
-		says: /^Unknown options "verbose" and "Race" \(did you mean "race"\?\)\. The options are benchtime, count/,
+		says: /^Unknown options "verbose" and "Race" \(did you mean "race"\?\)\. The options are go, benchtime, count/,
 	},
 	{
 		name: 'files as an array',
@@ -188,7 +188,7 @@ const cases: Bad[] = [
 		body: withOptions('test', { verbose: true }),
 		status: 400,
 		code: 'invalid_request',
-		says: /Unknown option "verbose"\. The options are benchtime, count/,
+		says: /Unknown option "verbose"\. The options are go, benchtime, count/,
 	},
 	{
 		name: 'a toolexec option',

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
+import { defaultGoRelease } from '@playbook/engine/contract';
 import { createRunner } from '../../playground-server/src/runner/index.ts';
 
 const dirs: string[] = [];
@@ -11,11 +12,14 @@ afterEach(() => {
 	for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
+/** The default release's build cache (one per release) in a new state directory. */
+const cacheOf = (state: string) => join(state, `gocache-go${defaultGoRelease}`);
+
 function stateWithCache(bytes: number): string {
 	const state = mkdtempSync(join(tmpdir(), 'playbook-state-'));
 	dirs.push(state);
-	mkdirSync(join(state, 'gocache', 'ab'), { recursive: true });
-	writeFileSync(join(state, 'gocache', 'ab', 'entry-d'), Buffer.alloc(bytes));
+	mkdirSync(join(cacheOf(state), 'ab'), { recursive: true });
+	writeFileSync(join(cacheOf(state), 'ab', 'entry-d'), Buffer.alloc(bytes));
 	return state;
 }
 
@@ -26,7 +30,7 @@ test('a cache over the limit is emptied at start-up', async () => {
 	const runner = await createRunner({ stateDir: state, baseUid: 62400, slots: 1, log: (_l, m) => messages.push(m) });
 	try {
 		expect(runner.cacheCheck).toEqual({ bytes: 5000, emptied: true });
-		expect(readdirSync(join(state, 'gocache'))).toEqual([]);
+		expect(readdirSync(cacheOf(state))).toEqual([]);
 		expect(messages.join('\n')).toMatch(/emptied it/);
 	} finally {
 		await runner.dispose();
@@ -42,6 +46,6 @@ test('a cache under the limit, or with the limit off, is kept', async () => {
 	process.env.PLAYBOOK_GOCACHE_MAX_BYTES = '0';
 	runner = await createRunner({ stateDir: state, baseUid: 62400, slots: 1 });
 	expect(runner.cacheCheck).toBeNull();
-	expect(readdirSync(join(state, 'gocache', 'ab'))).toEqual(['entry-d']);
+	expect(readdirSync(join(cacheOf(state), 'ab'))).toEqual(['entry-d']);
 	await runner.dispose();
 });

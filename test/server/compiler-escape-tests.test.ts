@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunOptions, RunResult } from '@playbook/engine/contract';
-import { createRunner, defaultStateDir, Scheduler, type Runner } from '../../playground-server/src/runner/index.ts';
+import { createRunner, Scheduler, type Runner } from '../../playground-server/src/runner/index.ts';
 import { sourceHeader } from '../../playground-server/src/runner/imports.ts';
 import { parseCompilerOutput } from '../../playground-server/src/runner/parse/compiler.ts';
 
@@ -125,7 +125,8 @@ function errorCheck(name: string, source: string, output: string[]): { failures:
 
 const asLines = (r: Pick<RunResult, 'diagnostics'>) => r.diagnostics.map((d) => `${d.file}:${d.line}:${d.col}: ${d.message}`);
 
-const goRoot = (await run('go', ['env', 'GOROOT'])).stdout.trim();
+// The machine's own Go carries the test/ folder (toolchains from the module proxy have none).
+const goRoot = (await run('go', ['env', 'GOROOT'], { env: { ...process.env, GOTOOLCHAIN: 'local' } })).stdout.trim();
 const testDir = join(goRoot, 'test');
 const files = readdirSync(testDir)
 	.filter((n) => /^escape.*\.go$/.test(n))
@@ -150,18 +151,22 @@ beforeAll(async () => {
 	runner = await createRunner({ baseUid: 62600, slots: scheduler.maxRunning });
 	const warm = await runner.warm();
 	if (!warm.ok) throw new Error(`warming the Go build cache failed: ${warm.error?.message}`);
-	// The host's own importcfg, from the whole archives in the build cache the runner warmed (the
-	// runner copies only their export data): the direct compile shares nothing else with the runner.
+	// The runner's toolchain run directly (the machine's Go may be another release: the test
+	// files are the machine's, the compiler the server's), with an importcfg from the whole
+	// archives in the build cache the runner warmed (the runner copies only their export data):
+	// the direct compile shares nothing else with the runner.
+	const go = runner.toolchain.goBin;
 	const env = {
 		...process.env,
-		GOCACHE: join(defaultStateDir(), 'gocache'),
+		GOROOT: runner.toolchain.goRoot,
+		GOCACHE: runner.cacheDirectory,
 		CGO_ENABLED: '0',
 		GOFLAGS: '',
 		GOENV: 'off',
 		GOTOOLCHAIN: 'local',
 		GOPROXY: 'off',
 	};
-	const list = await run('go', ['list', '-export', '-trimpath', '-f', '{{if .Export}}packagefile {{.ImportPath}}={{.Export}}{{end}}', 'std'], {
+	const list = await run(go, ['list', '-export', '-trimpath', '-f', '{{if .Export}}packagefile {{.ImportPath}}={{.Export}}{{end}}', 'std'], {
 		env,
 		maxBuffer: 1 << 24,
 	});
@@ -175,7 +180,7 @@ beforeAll(async () => {
 			writeFileSync(join(dir, f.name), f.source);
 			const flags = f.flags.filter((x) => x !== '-0');
 			const out = await run(
-				'go',
+				go,
 				[
 					'tool',
 					'compile',

@@ -7,11 +7,14 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppConfig } from '../../playground-server/src/app.ts';
-import { createRunner, type Limits, type Runner } from '../../playground-server/src/runner/index.ts';
-import type { RunRequest, RunResult } from '@playbook/engine/contract';
+import { createRunners, type Limits, type Runner, type Runners } from '../../playground-server/src/runner/index.ts';
+import { defaultGoRelease, type RunRequest, type RunResult } from '@playbook/engine/contract';
 
 export interface TestServer {
 	app: FastifyInstance;
+	/** Every Go release's runner: what the app runs jobs on. */
+	runners: Runners;
+	/** The default release's runner (its job directories, cgroups and uids). */
 	runner: Runner;
 	/** The sandbox uids this server's jobs run as (when the tests run as root). */
 	uids: { from: number; to: number };
@@ -35,12 +38,13 @@ export interface TestServerOptions {
 
 export async function startServer(o: TestServerOptions): Promise<TestServer> {
 	const workers = o.workers ?? 2;
-	const slots = workers + 1;
-	const runner = await createRunner({ baseUid: o.baseUid, slots, limits: o.limits ?? {} });
+	const slots = workers + 2;
+	const runners = createRunners({ baseUid: o.baseUid, slots, limits: o.limits ?? {}, warmInBackground: false });
+	const runner = await runners.runner(defaultGoRelease);
 	// A fresh machine's first job would otherwise compile the standard library inside a test.
-	const warm = await runner.warm();
+	const warm = await runners.warm(defaultGoRelease);
 	if (!warm.ok) throw new Error(`warming the Go build cache failed: ${warm.error?.message}\n${warm.stderr}`);
-	const app = await buildApp({ runner, logger: false, config: { rateLimitMax: 0, workers, queueSize: 64, ...o.config } });
+	const app = await buildApp({ runner: runners, logger: false, config: { rateLimitMax: 0, workers, queueSize: 64, ...o.config } });
 	let url = '';
 	let port = 0;
 	if (o.listen !== false) {
@@ -51,6 +55,7 @@ export async function startServer(o: TestServerOptions): Promise<TestServer> {
 	}
 	return {
 		app,
+		runners,
 		runner,
 		uids: { from: o.baseUid, to: o.baseUid + slots - 1 },
 		url,
@@ -61,7 +66,7 @@ export async function startServer(o: TestServerOptions): Promise<TestServer> {
 		},
 		async close() {
 			await app.close();
-			await runner.dispose();
+			await runners.dispose();
 		},
 	};
 }

@@ -28,6 +28,8 @@ function start(env: Record<string, string>): Started {
 			PORT: '0',
 			HOST: '127.0.0.1',
 			PLAYBOOK_DIST_DIR: 'none',
+			// The state (toolchains, build caches) the other suites warmed.
+			PLAYBOOK_STATE_DIR: defaultStateDir(),
 			LOG_LEVEL: 'info',
 			...env,
 		},

@@ -31,6 +31,20 @@ describe('the snippet checker', () => {
 		expect(f[0]?.message).toContain('"moved to heap: n"');
 	});
 
+	test('checks a claim on the releases its span names: both sides of a change in Go 1.25', async () => {
+		const spec = await loadSnippet('versions-good', fixtures);
+		expect(spec.releases).toEqual(['1.27.3', '1.25.14', '1.24.13']);
+		const runs = await snippetResults(spec);
+		expect(runs.map((r) => r.results.escape?.goVersion)).toEqual(['go1.27.3', 'go1.25.14', 'go1.24.13']);
+		expect(checkSnippet(spec, runs)).toEqual([]);
+	}, 900_000);
+
+	test('fails a version claim on the release it does not hold for, naming that release', async () => {
+		const f = await check('versions-wrong');
+		expect(f.map((x) => x.where)).toEqual(['versions-wrong/main.go:8 on go1.24.13']);
+		expect(f[0]?.message).toMatch(/want "does not escape": the compiler reported "make\(\[\]byte, n\) escapes to heap" on this line/);
+	}, 900_000);
+
 	test('fails a missing diagnostic', async () => {
 		const f = await check('missing-diagnostic');
 		expect(f.map((x) => x.where)).toEqual(['missing-diagnostic/main.go:7']);

@@ -29,9 +29,9 @@ import {
 
 /** Only the document is asked of this app: a job reaching the runner fails the test. */
 const noRunner: AppRunner = {
-	goVersion: 'go0.0.0',
+	versionOf: () => 'go0.0.0',
+	status: () => [],
 	sandbox: 'unsafe-local',
-	cgroups: { kind: 'none' },
 	run: () => Promise.reject(new Error('a request reached the runner; it should have been refused')),
 	vet: () => Promise.reject(new Error('a request reached the runner; it should have been refused')),
 };
@@ -167,6 +167,7 @@ function sample(r: ReturnType<typeof random>): Record<string, unknown> {
 		inlining: lax ? ['no'] : [true, false],
 		godebug: [[], ...Array.from({ length: 6 }, () => r.some(lax ? godebugPool : allowedGodebug, 0.2)), ...(lax ? ['gctrace=1'] : [])],
 		race: [true, false],
+		go: lax ? ['1.20', '1.24.6', '1.x', 'go1.27; rm -rf /', '', 1.27] : ['1.27', '1.21.13', 'go1.24', 'go1.26.11'],
 		verbose: [true],
 	};
 	for (const name of r.some([...optionNames, ...(lax ? ['verbose'] : [])], 0.2)) options[name] = r.pick(values[name]!);

@@ -120,3 +120,59 @@ describe('parseOptions', () => {
 		expect(parseOptions('benchtime=.5s')).toEqual({ benchtime: '.5s' });
 	});
 });
+
+describe('claims for some Go versions', () => {
+	const snippet = (lines: string[]) => parseSnippet('v', { 'main_test.go': ['package main', '', 'import "testing"', '', ...lines].join('\n') });
+
+	test('a span before a claim, or between patterns; the snippet is checked on the default and both ends of every span', () => {
+		const s = snippet([
+			'// want go1.21-1.23 BenchmarkGrow allocs/op == 3',
+			'// want go1.24+ BenchmarkGrow allocs/op == 5',
+			'// want go1.22 stdout "x"',
+			'func BenchmarkGrow(b *testing.B) {',
+			'\ts := make([]byte, 3) // want go1.21-1.24 "escapes to heap" go1.25+ "does not escape" !"leak"',
+			'\t_ = s',
+			'}',
+		]);
+		expect(s.problems).toEqual([]);
+		expect(s.benchClaims.map((c) => [c.versions?.from, c.versions?.to, c.value])).toEqual([
+			['1.21.13', '1.23.12', 3],
+			['1.24.13', '1.27.3', 5],
+		]);
+		expect(s.outputClaims[0]?.versions).toMatchObject({ from: '1.22.12', to: '1.22.12', text: 'go1.22' });
+		expect(s.lineClaims[0]?.patterns.map((p) => [p.source, p.versions?.text ?? null])).toEqual([
+			['escapes to heap', 'go1.21-1.24'],
+			['does not escape', 'go1.25+'],
+			['leak', 'go1.25+'],
+		]);
+		expect(s.releases).toEqual(['1.27.3', '1.25.14', '1.24.13', '1.23.12', '1.22.12', '1.21.13']);
+		// The claims are gone from what the reader sees.
+		expect(s.display['main_test.go']).not.toMatch(/want|go1\.2/);
+	});
+
+	test('a snippet without spans is checked on the default alone; go= in the options adds a whole span', () => {
+		expect(snippet(['// want BenchmarkX allocs/op == 0', 'func BenchmarkX(b *testing.B) {}']).releases).toEqual(['1.27.3']);
+		const s = snippet(['//playbook:options go=1.24-1.26 count=2', '// want BenchmarkX allocs/op == 0', 'func BenchmarkX(b *testing.B) {}']);
+		expect(s.problems).toEqual([]);
+		expect(s.releases).toEqual(['1.27.3', '1.26.11', '1.25.14', '1.24.13']);
+		// go= is the checker's; the requests carry only the real options.
+		expect(s.options).toEqual({ count: 2 });
+	});
+
+	test('a span naming a release not offered, running backwards, or malformed is an error at its line', () => {
+		const s = snippet([
+			'// want go1.20+ BenchmarkX allocs/op == 0',
+			'// want go1.25-1.23 BenchmarkX allocs/op == 0',
+			'func BenchmarkX(b *testing.B) {',
+			'\tx := 1 // want go1.x "moved"',
+			'}',
+			'//playbook:options go=1.19-1.27',
+		]);
+		expect(s.problems.map((p) => [p.line, p.message])).toEqual([
+			[5, expect.stringMatching(/^want: go1\.20\+: Go 1\.20 is not offered; the playground has 1\.21 to 1\.27/)],
+			[6, 'want: go1.25-1.23: the span runs backwards; write the older minor first'],
+			[8, expect.stringMatching(/^want: go1\.x: write a Go minor \("go1\.22"\), a minor and later \("go1\.24\+"\), or a span/)],
+			[10, expect.stringMatching(/^\/\/playbook:options: go=1\.19-1\.27: Go 1\.19 is not offered/)],
+		]);
+	});
+});

@@ -18,7 +18,7 @@ const result = (over: Partial<RunResult> = {}): RunResult => runResult({ stdout:
 function countingRunner(ms = 20, answer: (r: RunRequest) => Partial<RunResult> = () => ({})): JobRunner & { seen: RunRequest[] } {
 	const seen: RunRequest[] = [];
 	return {
-		goVersion: 'go1.26.8',
+		versionOf: (request) => `go${request.options?.go ?? '1.27.3'}`,
 		seen,
 		run: async (request) => {
 			seen.push(request);

@@ -115,7 +115,7 @@ describe('readPayload refuses, naming the field', () => {
 			/^options: godebug is \["gctrace=1","gctrace=2"\]; GODEBUG settings for the program, from an allow-list, each key once\.$/,
 		);
 		expect(problem('link', { ...link, options: { godebug: ['http2debug=1'] } })).toMatch(/^options: godebug is \["http2debug=1"\]; GODEBUG settings/);
-		expect(problem('link', { ...link, options: { nocache: true } })).toMatch(/^options: "nocache" is not an option; options are benchtime, count, bench, /);
+		expect(problem('link', { ...link, options: { nocache: true } })).toMatch(/^options: "nocache" is not an option; options are go, benchtime, count, bench, /);
 		expect(problem('baked', { ...baked, options: [] })).toBe('options: [] is not an object of options');
 	});
 

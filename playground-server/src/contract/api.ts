@@ -86,6 +86,8 @@ export const errorCodes = [
 	'process_limit',
 	'file_size_limit',
 	'internal_error',
+	/** The Go release the job asked for could not be fetched; the message names it and why. */
+	'toolchain_unavailable',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

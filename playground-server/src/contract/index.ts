@@ -8,3 +8,4 @@ export * from './options.ts';
 export * from './validate.ts';
 export * from './go-source.ts';
 export * from './stats.ts';
+export * from './go-versions.ts';

@@ -9,6 +9,7 @@
  */
 import type { Mode } from './api.ts';
 import { modes } from './api.ts';
+import { defaultGoRelease, goVersionSpellings, offeredGoReleases, resolveGoRelease } from './go-versions.ts';
 
 /** GODEBUG settings a request may ask for; nothing else reaches the program's environment. */
 export const allowedGodebug = [
@@ -108,6 +109,8 @@ interface OptionDef<T> {
 	check?: (value: T) => string | null;
 	/** The value that changes nothing; a request that sends it is the same job as one that does not. */
 	neutral?: T;
+	/** The one spelling of a value that has several, applied before the neutral value is dropped. */
+	normalize?: (value: T) => T;
 	/** Reads `key=value` (value undefined for a bare `key`) from `//playbook:options`. */
 	parse: (value: string | undefined) => T | { problem: string };
 }
@@ -148,6 +151,18 @@ function checkGodebug(value: readonly GodebugSetting[]): string | null {
 const option = <T>(def: OptionDef<T>): OptionDef<T> => def;
 
 export const optionTable = {
+	go: option<string>({
+		modes,
+		description: `The Go release that builds and runs the job: ${offeredGoReleases()}, with or without "go". Default ${defaultGoRelease}. The result's goVersion says which one ran.`,
+		schema: { type: 'string', enum: [...goVersionSpellings] },
+		check: (v) => (resolveGoRelease(v) ? null : `"${v}" is not a Go release this playground offers; use Go ${offeredGoReleases()}`),
+		neutral: defaultGoRelease,
+		normalize: (v) => resolveGoRelease(v) ?? v,
+		parse: (v) => {
+			const release = v ? resolveGoRelease(v) : null;
+			return release ?? { problem: `go=${v ?? ''} is not a Go release this playground offers; use Go ${offeredGoReleases()}` };
+		},
+	}),
 	benchtime: option<string>({
 		modes: ['bench'],
 		description: `-benchtime: a duration above 0 and up to ${optionLimits.maxBenchtimeMs / 1000}s ("100ms", "1s") or an iteration count from 1x to ${optionLimits.maxBenchtimeIterations}x. Default 1s.`,
@@ -288,9 +303,10 @@ export function optionProblems(mode: Mode, options: RunOptions): string[] {
 export function normalizeOptions(mode: Mode, options: RunOptions): RunOptions {
 	const kept: Record<string, unknown> = {};
 	for (const name of optionNames) {
-		const value = options[name];
+		const def = optionTable[name] as OptionDef<unknown>;
+		const value = options[name] === undefined || !def.normalize ? options[name] : def.normalize(options[name]);
 		if (value === undefined) continue;
-		const neutral = optionTable[name].neutral;
+		const neutral = def.neutral;
 		if (JSON.stringify(value) === JSON.stringify(neutral)) continue;
 		kept[name] = Array.isArray(value) ? [...value].sort() : value;
 	}

@@ -17,9 +17,11 @@ export function resultCacheKey(request: RunRequest, goVersion: string): string {
 }
 
 /**
- * Whether a result may be reused for the same key. A timeout depends on the machine's load and an
- * internal error on the server, not on the code: both are worth trying again.
+ * Whether a result may be reused for the same key. A timeout depends on the machine's load, an
+ * internal error on the server and a toolchain that could not be fetched on the network, not on
+ * the code: all are worth trying again.
  */
 export function cacheable(result: RunResult): boolean {
-	return result.error?.code !== 'timeout' && result.error?.code !== 'internal_error';
+	const code = result.error?.code;
+	return code !== 'timeout' && code !== 'internal_error' && code !== 'toolchain_unavailable';
 }

@@ -13,9 +13,16 @@ import { cacheable, resultCacheKey } from './cache-key.ts';
 
 /** What the jobs layer needs of a runner (the real Runner, or anything shaped like it). */
 export interface JobRunner {
-	readonly goVersion: string;
+	/** The exact toolchain a request's job runs on ("go1.27.3"): part of its result's identity. */
+	versionOf(request: Pick<RunRequest, 'options'>): string;
+	/**
+	 * Resolves when the request's toolchain can take jobs (it may have to be fetched first): the
+	 * job waits for it before it takes a place in the scheduler. A failure is left to run() to
+	 * answer.
+	 */
+	ready?(request: Pick<RunRequest, 'options'>): Promise<unknown>;
 	run(request: RunRequest, signal?: AbortSignal): Promise<RunResult>;
-	vet(request: Pick<RunRequest, 'mode' | 'files'>, signal?: AbortSignal): Promise<RunResult>;
+	vet(request: Pick<RunRequest, 'mode' | 'files' | 'options'>, signal?: AbortSignal): Promise<RunResult>;
 }
 
 /** Where results are kept between identical requests. */
@@ -82,15 +89,21 @@ export class Jobs {
 		if (job.options?.race && this.#o.raceSupported === false) {
 			return Promise.reject(new ContractViolation(400, "options.race: the race detector is not available on this server's platform. Remove the option."));
 		}
-		const key = resultCacheKey(job, this.#o.runner.goVersion);
-		return this.#through(key, job.mode, laneOf(job.mode), (s) => this.#o.runner.run(job, s), signal, job.mode, options.refresh === true);
+		const key = resultCacheKey(job, this.#o.runner.versionOf(job));
+		return this.#through(job, key, job.mode, laneOf(job.mode), (s) => this.#o.runner.run(job, s), signal, job.mode, options.refresh === true);
 	}
 
 	/** `go vet` of a job's files (for the Go Playground's withVet), stored like a job. */
-	vet(request: Pick<RunRequest, 'mode' | 'files'>, signal: AbortSignal = never): Promise<RunResult> {
-		const job = { mode: request.mode, files: request.files };
-		const key = `vet:${resultCacheKey(job, this.#o.runner.goVersion)}`;
-		return this.#through(key, job.mode, 'pool', (s) => this.#o.runner.vet(job, s), signal, 'vet');
+	vet(request: Pick<RunRequest, 'mode' | 'files' | 'options'>, signal: AbortSignal = never): Promise<RunResult> {
+		const job: RunRequest = { mode: request.mode, files: request.files };
+		if (request.options?.go) job.options = { go: request.options.go };
+		const key = `vet:${resultCacheKey(job, this.#o.runner.versionOf(job))}`;
+		return this.#through(job, key, job.mode, 'pool', (s) => this.#o.runner.vet(job, s), signal, 'vet');
+	}
+
+	/** The toolchain's fetch, outside the scheduler; its failure is run()'s to report. */
+	async #ready(job: RunRequest): Promise<void> {
+		await this.#o.runner.ready?.(job).catch(() => {});
 	}
 
 	/** Jobs running or queued on behalf of requests. */
@@ -99,6 +112,7 @@ export class Jobs {
 	}
 
 	async #through(
+		job: RunRequest,
 		key: string,
 		mode: Mode,
 		lane: Lane,
@@ -128,18 +142,20 @@ export class Jobs {
 			return wait(flight, signal);
 		}
 		const controller = new AbortController();
-		const promise = scheduler
-			.submit(
-				lane,
-				async (taskSignal) => {
-					const started = performance.now();
-					const result = await start(taskSignal);
-					// A killed job's result describes the kill, not the program.
-					if (taskSignal.aborted) throw taskSignal.reason ?? new DOMException('The job was canceled', 'AbortError');
-					events?.finished?.(label, result, performance.now() - started);
-					return result;
-				},
-				controller.signal,
+		const promise = this.#ready(job)
+			.then(() =>
+				scheduler.submit(
+					lane,
+					async (taskSignal) => {
+						const started = performance.now();
+						const result = await start(taskSignal);
+						// A killed job's result describes the kill, not the program.
+						if (taskSignal.aborted) throw taskSignal.reason ?? new DOMException('The job was canceled', 'AbortError');
+						events?.finished?.(label, result, performance.now() - started);
+						return result;
+					},
+					controller.signal,
+				),
 			)
 			.then(async (result) => {
 				if (store && cacheable(result)) await store.set(key, result);

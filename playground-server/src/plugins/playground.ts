@@ -11,11 +11,13 @@ import { MemoryStore } from '../jobs/memory-store.ts';
 import { createMetrics, jobEvents, type Metrics } from '../metrics.ts';
 import type { Scheduler } from '../runner/scheduler.ts';
 import type { SandboxKind } from '../runner/sandbox.ts';
+import type { ReleaseStatus } from '../runner/runners.ts';
 
-/** What the app needs of the runner (the real Runner, or anything shaped like it). */
+/** What the app needs of the runners (the real Runners, or anything shaped like them). */
 export interface AppRunner extends JobRunner {
 	readonly sandbox: SandboxKind;
-	readonly cgroups: { readonly kind: 'v1' | 'v2' | 'none' };
+	/** Each offered Go release and whether it is ready (GET /api/versions). */
+	status(): ReleaseStatus[];
 	dispose?(): Promise<void>;
 }
 

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import type { RunResult } from '../contract/index.ts';
-import { checkRunRequest, ContractViolation, requestLimits } from '../contract/index.ts';
+import { checkRunRequest, ContractViolation, defaultGoRelease, goMinor, previousGoRelease, requestLimits, toolchainName } from '../contract/index.ts';
 import {
 	BodyProblem,
 	checkBodyFiles,
@@ -21,11 +21,25 @@ interface CompileForm {
 	version?: string;
 }
 
+/** The Go Playground's `?backend=`: which Go builds the job. */
+const compileQuerystring = {
+	type: 'object',
+	additionalProperties: false,
+	properties: {
+		backend: {
+			type: 'string',
+			enum: ['', 'goprev'],
+			description: `The Go Playground's backend: empty for the newest Go here (${defaultGoRelease}), goprev for the minor before it (${previousGoRelease() ?? 'none'}). gotip is not offered: this playground runs released Go only.`,
+		},
+	},
+} as const;
+
 const schema = {
 	summary: 'Go Playground compatible compile-and-run',
 	description: `Takes the form the Go Playground's /compile takes (body=…, withVet=true) and answers in its shape, so existing playground clients can point here. A body of several files uses the txtar format ("-- go.mod --" lines), as play.golang.org does. What is wrong with the files the body holds (an empty body, a file name, more than ${requestLimits.maxFiles} files, a name twice, a go.mod directive) is answered as play.golang.org answers it: 200, with the problem in Errors. Source over ${requestLimits.maxSourceBytes / 1024} KiB in UTF-8, or a form over ${(4 * requestLimits.maxSourceBytes) / 1024} KiB, is refused with 413.`,
 	tags: ['compatibility'],
 	consumes: ['application/x-www-form-urlencoded'],
+	querystring: compileQuerystring,
 	body: {
 		type: 'object',
 		required: ['body'],
@@ -68,7 +82,26 @@ const schema = {
 	},
 } as const;
 
+const versionSchema = {
+	summary: 'Go Playground compatible version',
+	description: "The Go version /compile uses for a backend, in the Go Playground's shape.",
+	tags: ['compatibility'],
+	querystring: compileQuerystring,
+	response: {
+		200: {
+			type: 'object',
+			required: ['Version', 'Release', 'Name'],
+			properties: { Version: { type: 'string' }, Release: { type: 'string' }, Name: { type: 'string' } },
+		},
+	},
+} as const;
+
 export async function compileRoutes(app: FastifyInstance): Promise<void> {
+	app.get('/version', { schema: versionSchema }, async (request) => {
+		const { backend } = request.query as { backend?: string };
+		const release = backend === 'goprev' ? previousGoRelease()! : defaultGoRelease;
+		return { Version: toolchainName(release), Release: `go${goMinor(release)}`, Name: `Go ${goMinor(release)}` };
+	});
 	// Only this route takes forms (the Go Playground's protocol): the JSON API answers a form with 415.
 	app.removeContentTypeParser('application/json');
 	await app.register(formbody, { bodyLimit: 4 * requestLimits.maxSourceBytes });
@@ -79,6 +112,8 @@ export async function compileRoutes(app: FastifyInstance): Promise<void> {
 			const files = splitTxtar(form.body);
 			checkBodyFiles(files);
 			job = playgroundJob(files);
+			const { backend } = request.query as { backend?: string };
+			if (backend === 'goprev') job.options = { ...job.options, go: previousGoRelease()! };
 			// The contract's rules first, so that a refused job answers in Errors before any vet starts.
 			checkRunRequest(job);
 		} catch (e) {

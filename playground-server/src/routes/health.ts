@@ -1,5 +1,6 @@
 /** GET /healthz and GET /metrics. */
 import type { FastifyInstance } from 'fastify';
+import { defaultGoRelease, toolchainName } from '../contract/go-versions.ts';
 
 const laneSchema = {
 	type: 'object',
@@ -10,16 +11,15 @@ const healthBodySchema = {
 	type: 'object',
 	properties: {
 		status: { type: 'string', enum: ['ok', 'warming', 'shutting_down'] },
-		goVersion: { type: 'string' },
+		goVersion: { type: 'string', description: 'The default Go release (see GET /api/versions for all).' },
 		sandbox: { type: 'string', enum: ['bwrap', 'unsafe-local'] },
-		cgroups: { type: 'string', enum: ['v1', 'v2', 'none'] },
 		seccomp: { type: 'boolean' },
 		uptimeSeconds: { type: 'integer' },
 		queue: { type: 'object', properties: { pool: laneSchema, bench: laneSchema } },
 		cache: { type: 'object', properties: { entries: { type: 'integer' }, bytes: { type: 'integer' } } },
 		warm: {
 			type: 'object',
-			description: 'The start-up build of the standard library into the shared Go build cache.',
+			description: "The start-up build of the default Go release's standard library into its build cache.",
 			properties: { done: { type: 'boolean' }, durationMs: { type: ['integer', 'null'] }, error: { type: ['string', 'null'] } },
 		},
 	},
@@ -40,9 +40,8 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
 		if (status === 'shutting_down') reply.code(503).header('retry-after', '5');
 		return {
 			status,
-			goVersion: runner.goVersion,
+			goVersion: toolchainName(defaultGoRelease),
 			sandbox: runner.sandbox,
-			cgroups: runner.cgroups.kind,
 			seccomp: state.seccomp,
 			uptimeSeconds: Math.round((Date.now() - state.startedAt) / 1000),
 			queue: { pool: scheduler.stats().pool, bench: scheduler.stats().bench },

@@ -57,6 +57,10 @@ export const fixedLimits = {
 	openFiles: 1024,
 	/** The first warm-up of a toolchain (the standard library, its export data, the race runtime) on a cold cache. */
 	warmTimeoutMs: 10 * 60_000,
+	/** Fetching a Go release from the module proxy (about 76 MB; some seconds on a good link). */
+	fetchTimeoutMs: 5 * 60_000,
+	/** After a failed fetch, requests for that release are answered at once for this long, then it is tried again. */
+	fetchRetryMs: 60_000,
 	/** The first unprivileged uid of a runner's slots (root only), and the group every slot shares with the build cache. */
 	firstUid: 61000,
 	sharedGid: 61000,

@@ -29,6 +29,7 @@ import { goCommand } from './steps/go-command.ts';
 import { buildProgram } from './steps/build.ts';
 import { runProgram } from './steps/execute.ts';
 import { compileEscape } from './steps/escape.ts';
+import type { SlotPool } from './slots.ts';
 
 export interface RunnerOptions {
 	toolchain: Toolchain;
@@ -41,8 +42,8 @@ export interface RunnerOptions {
 	bwrap: string;
 	/** Apply the seccomp filter in the sandbox. */
 	seccomp: boolean;
-	/** How many jobs may be running at once (the scheduler's capacity, plus the warm-up's). */
-	slots: number;
+	/** The slots (uids) of running jobs, shared by every runner of the process. */
+	slots: SlotPool;
 	/** First uid of the slots (when the server runs as root); the gid is shared. */
 	baseUid?: number;
 	/**
@@ -69,7 +70,7 @@ export class Runner {
 	readonly #parts: RunnerParts;
 	readonly #jobsDir: string;
 	readonly #baseUid: number;
-	readonly #freeSlots: number[];
+	readonly #slots: SlotPool;
 	readonly #activeJobs = new Set<string>();
 	readonly #maxCacheBytes: number;
 	readonly #stdlibRoot: string;
@@ -90,14 +91,15 @@ export class Runner {
 			// One group for every runner's slots, so they share the build cache.
 			gid: fixedLimits.sharedGid,
 			stateDir: options.stateDir,
-			cacheDir: join(options.stateDir, 'gocache'),
+			// One build cache per toolchain: each is bounded and emptied on its own.
+			cacheDir: join(options.stateDir, `gocache-${options.toolchain.version}`),
 			stdlib: null,
 		};
 		// Per runner, named after its process: the build and a running server may share a state
 		// directory (and its cache), and one process may hold several runners.
 		this.#jobsDir = join(options.stateDir, 'jobs', `${process.pid}-${++runnerCounter}`);
 		this.#baseUid = options.baseUid ?? fixedLimits.firstUid;
-		this.#freeSlots = Array.from({ length: options.slots }, (_, i) => options.slots - 1 - i);
+		this.#slots = options.slots;
 		this.#maxCacheBytes = options.maxCacheBytes ?? Number.POSITIVE_INFINITY;
 		this.#stdlibRoot = join(options.stateDir, 'stdlib');
 	}
@@ -159,42 +161,25 @@ export class Runner {
 	}
 
 	/**
-	 * Compiles the standard library (and the test runner's dependencies) into the shared cache,
-	 * once, so that a job only compiles its own package, and prepares the standard library's export
-	 * data for escape analysis. Takes two to three minutes on a cold cache, seconds when warm.
-	 * The first failing command's result is the answer.
+	 * Compiles the standard library and the test runner's dependencies into this release's build
+	 * cache, once, so that a job only compiles its own package, and prepares the standard
+	 * library's export data for escape analysis. Every step builds with -trimpath, as jobs do (the
+	 * flag is part of the compile's cache key). Two to three minutes on a cold cache, seconds when
+	 * warm. The first failing step's result is the answer.
 	 */
 	async warm(timeoutMs: number = fixedLimits.warmTimeoutMs): Promise<RunResult> {
-		const steps: { args: string[]; cgo?: boolean }[] = [
-			{ args: ['build', 'std'] },
-			// The test binary's own dependencies (testing and what it links).
-			{ args: ['test', '-c', '-o', '/dev/null', '.'] },
-			// The race runtime and the standard library built with -race take another ~20 s cold:
-			// without this, the first race job of a fresh cache would hit the build time limit.
-			{ args: ['test', '-c', '-race', '-o', '/dev/null', '.'], cgo: true },
-		];
-		let last: RunResult | null = null;
-		for (const [i, step] of steps.entries()) {
-			last = await this.#job('test', warmFiles, undefined, true, async (job) => {
-				const go = await goCommand(job, step.args, { timeoutMs, cgo: step.cgo === true, files: warmFiles, goFiles: new Set(Object.keys(warmFiles)) });
-				return go.failure ?? jobResult(job, { stderr: go.text });
-			});
-			if (!last.ok) return last;
-			if (i === 0) {
-				const stdlib = await this.#prepareStdlib(timeoutMs);
-				if (!stdlib.ok) return stdlib;
-			}
-		}
-		return last!;
+		const std = await this.warmStdlib(timeoutMs);
+		if (!std.ok) return std;
+		return this.warmTests(timeoutMs);
 	}
 
 	/**
-	 * Builds the standard library with -trimpath (about a minute on a cold cache) and copies its
-	 * export data out of the cache (stdlib.ts), once per toolchain; until then escape analysis
-	 * goes through `go build`.
+	 * The first step of warm(), which a job needs before it can build in reasonable time: the
+	 * standard library compiled with -trimpath (`go list -export`, about a minute on a cold cache,
+	 * a second when warm), and its export data copied out of the cache (stdlib.ts) unless already
+	 * prepared for this toolchain; until then escape analysis goes through `go build`.
 	 */
-	async #prepareStdlib(timeoutMs: number): Promise<RunResult> {
-		if (this.#parts.stdlib) return emptyResult('escape', this.goVersion, performance.now(), {});
+	async warmStdlib(timeoutMs: number = fixedLimits.warmTimeoutMs): Promise<RunResult> {
 		const key = await stdlibKey(this.toolchain, compilerPath(this.toolchain));
 		let listing = '';
 		const list = await this.#job('escape', warmFiles, undefined, true, async (job) => {
@@ -202,11 +187,30 @@ export class Runner {
 			listing = go.text;
 			return go.failure ?? jobResult(job, {});
 		});
-		if (!list.ok) return list;
+		if (!list.ok || this.#parts.stdlib) return list;
 		const { cacheDir } = this.#parts;
 		const hostPath = (p: string) => (this.sandbox === 'bwrap' ? p.replace(/^\/cache\//, `${cacheDir}/`) : p);
 		this.#useStdlib(await installStdlib(this.#stdlibRoot, key, listing, hostPath));
 		return list;
+	}
+
+	/** The rest of warm(): what `go test -c` links, and the race runtime. */
+	async warmTests(timeoutMs: number = fixedLimits.warmTimeoutMs): Promise<RunResult> {
+		const steps: { args: string[]; cgo?: boolean }[] = [
+			{ args: ['test', '-c', '-trimpath', '-o', '/dev/null', '.'] },
+			// The race runtime and the standard library built with -race take another ~20 s cold:
+			// without this, the first race job of a fresh cache would hit the build time limit.
+			{ args: ['test', '-c', '-trimpath', '-race', '-o', '/dev/null', '.'], cgo: true },
+		];
+		let last: RunResult | null = null;
+		for (const step of steps) {
+			last = await this.#job('test', warmFiles, undefined, true, async (job) => {
+				const go = await goCommand(job, step.args, { timeoutMs, cgo: step.cgo === true, files: warmFiles, goFiles: new Set(Object.keys(warmFiles)) });
+				return go.failure ?? jobResult(job, { stderr: go.text });
+			});
+			if (!last.ok) return last;
+		}
+		return last!;
 	}
 
 	/**
@@ -221,7 +225,12 @@ export class Runner {
 		});
 	}
 
-	async run(request: RunRequest, signal?: AbortSignal): Promise<RunResult> {
+	/**
+	 * One job. `limits` overrides this runner's for this job only: the server's own start-up
+	 * self-test may take the warm-up's time to build on a cold cache; user jobs never do.
+	 */
+	async run(request: RunRequest, signal?: AbortSignal, o: { limits?: Partial<Limits> } = {}): Promise<RunResult> {
+		const parts = o.limits ? { ...this.#parts, limits: { ...this.#parts.limits, ...o.limits } } : this.#parts;
 		const started = performance.now();
 		const { mode } = request;
 		const cgoImport = findCgoImport(request.files);
@@ -240,7 +249,7 @@ export class Runner {
 			const plan = planEscapeCompile({ files: request.files, stdPackages: this.#stdPackages, context: stdlib.context, goVersion: this.goVersion });
 			if (plan.kind === 'refuse') return emptyResult(mode, this.goVersion, started, { error: plan.error, diagnostics: plan.diagnostics });
 			if (plan.kind === 'compile') {
-				return this.#job(mode, request.files, signal, false, (job) => compileEscape(job, stdlib, plan, request.options ?? {}, goFiles), started);
+				return this.#job(mode, request.files, signal, false, (job) => compileEscape(job, stdlib, plan, request.options ?? {}, goFiles), started, parts);
 			}
 			// Otherwise (plan.reason) the go command builds it, as before the export data was ready.
 		}
@@ -254,7 +263,13 @@ export class Runner {
 				return 'result' in built ? built.result : runProgram(job, request, goFiles);
 			},
 			started,
+			parts,
 		);
+	}
+
+	/** This toolchain's Go build cache. */
+	get cacheDirectory(): string {
+		return this.#parts.cacheDir;
 	}
 
 	/** Where this runner's job directories live (each job's is removed when it ends). */
@@ -278,11 +293,12 @@ export class Runner {
 		goMod: boolean,
 		steps: (job: JobContext) => Promise<RunResult>,
 		started = performance.now(),
+		parts: RunnerParts = this.#parts,
 	): Promise<RunResult> {
-		const slot = this.#freeSlots.pop();
-		if (slot === undefined) {
+		const slot = this.#slots.take();
+		if (slot === null) {
 			// The scheduler starts no more jobs than there are slots (createRunner sizes them).
-			return this.#internalError(mode, started, `no free sandbox slot (all ${this.#activeJobs.size} are in use)`);
+			return this.#internalError(mode, started, `no free sandbox slot (all ${this.#slots.size} are in use)`);
 		}
 		const jobDir = join(this.#jobsDir, randomUUID());
 		this.#activeJobs.add(jobDir);
@@ -295,7 +311,7 @@ export class Runner {
 			const uid = this.#baseUid + slot;
 			const owner = asRoot && this.sandbox === 'bwrap' ? { uid, gid: this.#parts.gid } : null;
 			await createWorkspace(jobDir, { files, language: languageVersion(this.goVersion), goMod, owner });
-			const job: JobContext = { runner: this.#parts, mode, jobDir, layout: layoutOf(this.#parts, jobDir), uid, signal, started };
+			const job: JobContext = { runner: parts, mode, jobDir, layout: layoutOf(parts, jobDir), uid, signal, started };
 			const result = await steps(job);
 			// Whatever a killed job looked like, it says nothing about the program.
 			if (signal?.aborted) return this.#canceled(mode, started);
@@ -305,7 +321,7 @@ export class Runner {
 		} finally {
 			await rm(jobDir, { recursive: true, force: true }).catch(() => {});
 			this.#activeJobs.delete(jobDir);
-			this.#freeSlots.push(slot);
+			this.#slots.give(slot);
 		}
 	}
 

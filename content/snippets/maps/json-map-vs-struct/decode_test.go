@@ -44,12 +44,18 @@ type OrderStatus struct {
 	Status string `json:"status"`
 }
 
-// want BenchmarkMap allocs/op == 57
-// want BenchmarkMap B/op == 1720
-// want BenchmarkStruct allocs/op == 16
-// want BenchmarkStruct B/op == 552
-// want BenchmarkStructTwoFields allocs/op == 8
-// want BenchmarkStructTwoFields B/op == 296
+// want go1.26 BenchmarkMap allocs/op == 57
+// want go1.26 BenchmarkMap B/op == 1720
+// want go1.26 BenchmarkStruct allocs/op == 16
+// want go1.26 BenchmarkStruct B/op == 552
+// want go1.26 BenchmarkStructTwoFields allocs/op == 8
+// want go1.26 BenchmarkStructTwoFields B/op == 296
+// want go1.27+ BenchmarkMap allocs/op == 49
+// want go1.27+ BenchmarkMap B/op == 1560
+// want go1.27+ BenchmarkStruct allocs/op == 3
+// want go1.27+ BenchmarkStruct B/op == 208
+// want go1.27+ BenchmarkStructTwoFields allocs/op == 1
+// want go1.27+ BenchmarkStructTwoFields B/op == 24
 // want BenchmarkStructTwoFields ns/op < 0.8 * BenchmarkMap
 func BenchmarkMap(b *testing.B) {
 	for b.Loop() {

@@ -5,6 +5,7 @@
  * variable's name, rather than being silently ignored.
  */
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runnerConfigFromEnv, type RunnerConfig } from './runner/config.ts';
 
@@ -72,7 +73,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
 		port: int(env, 'PORT', 4321),
 		host: unsafeLocal ? '127.0.0.1' : env.HOST || '0.0.0.0',
 		unsafeLocal,
-		distDir: dist === '' || dist === 'none' ? null : dist,
+		// A relative directory is the working directory's, as a shell user means it.
+		distDir: dist === '' || dist === 'none' ? null : resolve(dist),
 		corsOrigins,
 		rateLimitMax: int(env, 'PLAYBOOK_RATE_LIMIT', 60),
 		rateLimitWindowMs: int(env, 'PLAYBOOK_RATE_WINDOW_MS', 60_000, 1),

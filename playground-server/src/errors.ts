@@ -5,7 +5,9 @@
 import type { FastifyError } from 'fastify';
 import type { Mode, OptionName, RequestErrorBody, RequestErrorCode } from './contract/index.ts';
 import {
+	defaultGoRelease,
 	offeredGoReleases,
+	previousGoRelease,
 	allowedGodebug,
 	goModProblem,
 	modes,
@@ -245,4 +247,19 @@ export function fromFastifyError(err: FastifyError, bodyLimit: number, url = '')
 			break;
 	}
 	return null;
+}
+
+/**
+ * A query string the Go Playground routes refuse (their only parameter is backend): one sentence
+ * that names the parameter and what it may be.
+ */
+export function queryError(errors: SchemaError[]): RequestError {
+	const messages = errors.map((e) => {
+		if (e.keyword === 'additionalProperties') return `Unknown query parameter ${show(String(e.params['additionalProperty']))}: this route takes only backend.`;
+		if (e.instancePath === '/backend') {
+			return `backend=${String(e.data)} is not offered: leave it out for Go ${defaultGoRelease}, or use backend=goprev for Go ${previousGoRelease() ?? defaultGoRelease}. This playground runs released Go only (no gotip).`;
+		}
+		return `The query parameter ${fieldPath(e.instancePath, '')} ${e.message ?? 'is invalid'}.`;
+	});
+	return new RequestError(400, 'invalid_request', [...new Set(messages)].join(' '));
 }

@@ -53,6 +53,7 @@ export class Playground {
 			options: payload.options,
 			code: () => ({ files: variant.requestFiles(code.files), key: code.key }),
 			show: (r, ran) => this.#show(r, ran),
+			showVersions: (runs, ran) => this.#results.showVersions(runs, ran.key, this.#keep(!this.#v.recorded(ran.key), ran.files)),
 		});
 		this.#tools = shareActions({ payload, variant, code, toolbar: this.#toolbar, status: this.#status });
 		installTooltip(host);
@@ -91,6 +92,7 @@ export class Playground {
 			copy: () => this.#tools.copy(),
 			share: () => this.#tools.share(),
 			goplay: () => this.#tools.goPlayground(),
+			compare: () => this.#runs.compare(this.#toolbar.action),
 		};
 		if (tools[action]) return tools[action]();
 		if (!actionOrder.includes(action as Mode)) return;

@@ -5,7 +5,7 @@
  * code it is about, and results of other code than what is shown are marked stale.
  */
 import type { Diagnostic, Mode, RunResult } from '@playbook/engine/contract';
-import { resultSectionHtml } from '../results-view/index.ts';
+import { resultSectionHtml, versionsSectionHtml, type VersionRun } from '../results-view/index.ts';
 import { actionOrder } from './toolbar.ts';
 
 /** Shows a line of the code: file:line references in the results lead there. */
@@ -45,6 +45,20 @@ export class ResultsPanel {
 			else this.el.append(section);
 		}
 		this.#origin();
+	}
+
+	/** Compare versions: one live section after the others, in place of the previous comparison. */
+	showVersions(runs: VersionRun[], key: string, shown: (d: Diagnostic) => boolean): void {
+		const tpl = document.createElement('template');
+		tpl.innerHTML = versionsSectionHtml(runs, { live: true, shown });
+		const section = tpl.content.firstElementChild as HTMLElement;
+		section.dataset['live'] = '';
+		this.#adopt(section, key);
+		const old = this.el.querySelector('.pg-section[data-section="versions"]');
+		if (old) old.replaceWith(section);
+		else this.el.append(section);
+		this.#origin();
+		section.scrollIntoView({ block: 'nearest' });
 	}
 
 	/** Back to what the build recorded. */

@@ -4,15 +4,16 @@
  * is full (as Retry-After says), and says what went wrong otherwise. One job at a time: a new run
  * cancels the one before.
  */
-import type { Mode, RunOptions, RunResult } from '@playbook/engine/contract';
-import { requestLimits } from '@playbook/engine/contract';
-import { formatNumber } from '../results-view/index.ts';
+import type { GoRelease, Mode, RunOptions, RunRequest, RunResult } from '@playbook/engine/contract';
+import { goReleases, requestLimits, toolchainName } from '@playbook/engine/contract';
+import { formatNumber, type VersionRun } from '../results-view/index.ts';
 import { runRemote, type Outcome } from './client.ts';
 import { h } from './dom.ts';
 import type { Files } from './payload.ts';
 import { snippetRequestOptions } from './request-options.ts';
 import type { StatusLine } from './status.ts';
 import type { ToolbarControls } from './toolbar-controls.ts';
+import { actionLabels } from './toolbar.ts';
 
 /** The code a job ran: the files as sent, and the key of the code shown (to tell stale results). */
 export interface RunCode {
@@ -29,6 +30,8 @@ export interface RunContext {
 	options: RunOptions;
 	code(): RunCode;
 	show(result: RunResult, ran: RunCode): void;
+	/** Compare versions: one run per release, newest first. */
+	showVersions(runs: VersionRun[], ran: RunCode): void;
 }
 
 const doing: Record<Mode, string> = {
@@ -37,6 +40,25 @@ const doing: Record<Mode, string> = {
 	test: 'Running the tests',
 	bench: 'Running the benchmarks',
 };
+
+/** A release the server did not run the job on (the queue stayed full, the network failed…), as a result the comparison can show. */
+function unserved(mode: Mode, release: GoRelease, message: string): RunResult {
+	return {
+		ok: false,
+		mode,
+		goVersion: toolchainName(release),
+		exitCode: null,
+		stdout: '',
+		stderr: '',
+		durationMs: 0,
+		cached: false,
+		truncated: false,
+		diagnostics: [],
+		benchmarks: [],
+		tests: null,
+		error: { code: 'internal_error', message },
+	};
+}
 
 /** Waits, unless the job is canceled first. */
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -70,45 +92,20 @@ export class RunController {
 			o.count = s.count;
 			o.benchtime = s.benchtime;
 		}
+		if (s.go) o.go = s.go;
 		return o;
 	}
 
 	async run(mode: Mode): Promise<void> {
-		const { toolbar, status, results } = this.#c;
-		this.cancel();
-		toolbar.setAction(mode);
-		const ran = this.#c.code();
-		const size = new TextEncoder().encode(Object.values(ran.files).join('')).length;
-		if (size > requestLimits.maxSourceBytes) {
-			status.say(
-				'danger',
-				`The code is ${formatNumber(size / 1024, 3)} KiB; the playground runs at most ${requestLimits.maxSourceBytes / 1024} KiB of source.`,
-			);
-			return;
-		}
+		const { status, results } = this.#c;
+		const ran = this.#start(mode);
+		if (!ran) return;
 		const job = new AbortController();
 		this.#job = job;
-		const label = this.#running(mode, job);
+		const label = this.#running(`${doing[mode]}…`, job);
 		results.setAttribute('aria-busy', 'true');
-		let outcome: Outcome;
-		for (let attempt = 1; ; attempt++) {
-			outcome = await runRemote({ mode, files: ran.files, options: this.options(mode) }, job.signal);
-			const wait = outcome.kind === 'failure' ? outcome.retryAfter : undefined;
-			if (outcome.kind === 'result' || !wait || wait > 30 || attempt > 3 || job.signal.aborted || outcome.code === 'rate_limited') break;
-			// Queue full or restarting: wait as the server asks, then try again.
-			for (let left = wait; left > 0 && !job.signal.aborted; left--) {
-				label.textContent = `${outcome.message} Trying again in ${left} s (attempt ${attempt + 1} of 4)…`;
-				await sleep(1000, job.signal);
-			}
-			label.textContent = `${doing[mode]}…`;
-			if (job.signal.aborted) break;
-		}
-		if (this.#job !== job) return; // a newer run took over
-		this.#job = null;
-		clearInterval(this.#timer);
-		results.removeAttribute('aria-busy');
-		// Cancel had the focus and is about to go: give it to the action.
-		if (status.el.contains(document.activeElement)) toolbar.buttons.get(mode)?.focus();
+		const outcome = await this.#send({ mode, files: ran.files, options: this.options(mode) }, job, label, `${doing[mode]}…`);
+		if (!this.#finish(job, mode)) return;
 		if (outcome.kind === 'result') {
 			status.clear();
 			this.#c.show(outcome.result, ran);
@@ -123,11 +120,95 @@ export class RunController {
 		);
 	}
 
+	/**
+	 * Compare versions: the current action on every offered Go release, two at a time (the server
+	 * runs two jobs at once), then the results side by side (results-view/versions.ts). A release
+	 * the server cannot serve shows as its outcome; the others still compare.
+	 */
+	async compare(mode: Mode): Promise<void> {
+		const { status, results } = this.#c;
+		const ran = this.#start(mode);
+		if (!ran) return;
+		const job = new AbortController();
+		this.#job = job;
+		const what = `Comparing ${actionLabels[mode].toLowerCase()} on ${goReleases.length} Go versions`;
+		const label = this.#running(`${what}…`, job);
+		results.setAttribute('aria-busy', 'true');
+		const runs: VersionRun[] = new Array(goReleases.length);
+		let done = 0;
+		let next = 0;
+		const worker = async () => {
+			while (next < goReleases.length && !job.signal.aborted) {
+				const i = next++;
+				const release = goReleases[i]!;
+				const options = { ...this.options(mode), go: release };
+				const outcome = await this.#send({ mode, files: ran.files, options }, job, label, `${what}…`);
+				const result = outcome.kind === 'result' ? outcome.result : unserved(mode, release, outcome.message);
+				runs[i] = { goVersion: result.goVersion, results: { [mode]: result } };
+				label.textContent = `${what}: ${++done} of ${goReleases.length} done…`;
+			}
+		};
+		await Promise.all([worker(), worker()]);
+		if (!this.#finish(job, mode)) return;
+		if (job.signal.aborted) {
+			status.say('note', 'Compare versions was canceled.', 'canceled');
+			return;
+		}
+		status.clear();
+		this.#c.showVersions(runs, ran);
+	}
+
+	/** Before a job: cancels the one running, checks the size; the code to send, or null. */
+	#start(mode: Mode): RunCode | null {
+		const { toolbar, status } = this.#c;
+		this.cancel();
+		toolbar.setAction(mode);
+		const ran = this.#c.code();
+		const size = new TextEncoder().encode(Object.values(ran.files).join('')).length;
+		if (size > requestLimits.maxSourceBytes) {
+			status.say(
+				'danger',
+				`The code is ${formatNumber(size / 1024, 3)} KiB; the playground runs at most ${requestLimits.maxSourceBytes / 1024} KiB of source.`,
+			);
+			return null;
+		}
+		return ran;
+	}
+
+	/** Sends one request; when the queue is full or the server restarts, waits as it asks and tries again. */
+	async #send(request: RunRequest, job: AbortController, label: HTMLElement, doingText: string): Promise<Outcome> {
+		let outcome: Outcome;
+		for (let attempt = 1; ; attempt++) {
+			outcome = await runRemote(request, job.signal);
+			const wait = outcome.kind === 'failure' ? outcome.retryAfter : undefined;
+			if (outcome.kind === 'result' || !wait || wait > 30 || attempt > 3 || job.signal.aborted || outcome.code === 'rate_limited') break;
+			for (let left = wait; left > 0 && !job.signal.aborted; left--) {
+				label.textContent = `${outcome.message} Trying again in ${left} s (attempt ${attempt + 1} of 4)…`;
+				await sleep(1000, job.signal);
+			}
+			label.textContent = doingText;
+			if (job.signal.aborted) break;
+		}
+		return outcome;
+	}
+
+	/** After a job: false when a newer one took over; otherwise the running state is cleared. */
+	#finish(job: AbortController, mode: Mode): boolean {
+		const { toolbar, status, results } = this.#c;
+		if (this.#job !== job) return false;
+		this.#job = null;
+		clearInterval(this.#timer);
+		results.removeAttribute('aria-busy');
+		// Cancel had the focus and is about to go: give it to the action.
+		if (status.el.contains(document.activeElement)) toolbar.buttons.get(mode)?.focus();
+		return true;
+	}
+
 	/** The running state: what runs, the seconds so far, and Cancel; returns the label, which retries rewrite. */
-	#running(mode: Mode, job: AbortController): HTMLElement {
+	#running(text: string, job: AbortController): HTMLElement {
 		const started = performance.now();
 		const elapsed = h('span', { class: 'pg-elapsed', 'aria-hidden': 'true' }, '0.0 s');
-		const label = h('span', {}, `${doing[mode]}…`);
+		const label = h('span', {}, text);
 		const cancel = h('button', { type: 'button', class: 'pg-btn', onclick: () => job.abort() }, 'Cancel');
 		this.#c.status.show(h('p', { class: 'pg-running' }, h('span', { class: 'pg-spinner', 'aria-hidden': 'true' }), label, elapsed, cancel));
 		clearInterval(this.#timer);

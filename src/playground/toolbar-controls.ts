@@ -4,14 +4,14 @@
  * changed before then is kept. It knows the current action, which actions the code offers, and the
  * settings a request or a share link takes from it; what the buttons do is the island's.
  */
-import type { Capabilities, Mode, RunOptions } from '@playbook/engine/contract';
+import { defaultGoRelease, resolveGoRelease, type Capabilities, type GoRelease, type Mode, type RunOptions } from '@playbook/engine/contract';
 import { h, modifierKey } from './dom.ts';
 import type { Files } from './payload.ts';
 import { actionOrder, benchSecondsAtLeast, benchTimeWarning, defaultAction, shortcutHint, shortcutTitle } from './toolbar.ts';
 
 /**
  * What the toolbar's controls ask for: an action by the name its button carries (`data-action`:
- * run, escape, test, bench, edit, copy, share, goplay; and reset), or a template.
+ * run, escape, test, bench, compare, edit, copy, share, goplay; and reset), or a template.
  */
 export interface ToolbarActions {
 	act(action: string): void;
@@ -23,6 +23,8 @@ export interface ToolbarSettings {
 	escapeDetail: 1 | 2;
 	count: number;
 	benchtime: string;
+	/** The Go release (exact); a link leaves it out for the default. */
+	go?: GoRelease;
 }
 
 export class ToolbarControls {
@@ -32,6 +34,7 @@ export class ToolbarControls {
 	readonly #detail: HTMLInputElement;
 	readonly #count: HTMLSelectElement;
 	readonly #benchtime: HTMLSelectElement;
+	readonly #go: HTMLSelectElement;
 	readonly #benchOpts: HTMLElement;
 	readonly #benchWarn: HTMLElement;
 	/** The files the benchmarks would run, for the time warning. */
@@ -61,6 +64,7 @@ export class ToolbarControls {
 		this.#detail = get('[data-role="detail"]');
 		this.#count = get('[data-role="count"]');
 		this.#benchtime = get('[data-role="benchtime"]');
+		this.#go = get('[data-role="go"]');
 		this.#count.onchange = this.#benchtime.onchange = () => this.#benchWarning();
 		this.#benchOpts = get('[data-role="bench-opts"]');
 		this.#benchWarn = get('[data-role="bench-warn"]');
@@ -105,7 +109,13 @@ export class ToolbarControls {
 	}
 
 	settings(): ToolbarSettings {
-		return { escapeDetail: this.#detail.checked ? 2 : 1, count: Number(this.#count.value), benchtime: this.#benchtime.value };
+		const go = resolveGoRelease(this.#go.value) ?? defaultGoRelease;
+		return {
+			escapeDetail: this.#detail.checked ? 2 : 1,
+			count: Number(this.#count.value),
+			benchtime: this.#benchtime.value,
+			...(go === defaultGoRelease ? {} : { go }),
+		};
 	}
 
 	/** A share link's settings; a benchtime this toolbar does not offer is left as it is. */
@@ -113,6 +123,8 @@ export class ToolbarControls {
 		if (o.escapeDetail) this.#detail.checked = o.escapeDetail === 2;
 		if (o.count) this.#count.value = String(o.count);
 		if (o.benchtime && [...this.#benchtime.options].some((x) => x.value === o.benchtime)) this.#benchtime.value = o.benchtime;
+		const go = o.go ? resolveGoRelease(o.go) : null;
+		if (go) this.#go.value = go;
 	}
 
 	/** Edit and Reset follow the editor: Edit while it is closed, Reset once it is open. */

@@ -8,3 +8,4 @@ export * from './placement.ts';
 export * from './bench-rows.ts';
 export * from './format.ts';
 export * from './sections.ts';
+export * from './versions.ts';

@@ -3,7 +3,8 @@
  * or the sandbox) and whether its claims hold. Node-only; the browser gets the JSON it produces.
  */
 import { AstroError } from 'astro/errors';
-import { defaultGoRelease, type RunOptions } from '@playbook/engine/contract';
+import { defaultGoRelease, goMinor, type RunOptions } from '@playbook/engine/contract';
+import { compareGoVersions } from '../content/taxonomy.ts';
 import { loadSnippet, snippetsRoot, splitSrc } from './catalog.ts';
 import { checkSnippet, type CheckFailure } from './check.ts';
 import { snippetResults, type SnippetResults, type SnippetRuns } from './results.ts';
@@ -71,4 +72,20 @@ export async function bakeSnippet(src: string, root = snippetsRoot): Promise<Bak
 		failures,
 		spec,
 	};
+}
+
+/**
+ * A page's `go` range (the releases its advice applies to) against a snippet it shows: at least
+ * one release the snippet is checked on must lie in it, or nothing on the page proves what the
+ * page says for those releases. An AstroError names the page, the snippet and what to change.
+ */
+export function checkPageVersions(baked: BakedSnippet, go: { since?: string | undefined; until?: string | undefined }, page: string): void {
+	const inside = (minor: string) => (!go.since || compareGoVersions(minor, go.since) >= 0) && (!go.until || compareGoVersions(minor, go.until) <= 0);
+	const releases = baked.spec.releases;
+	if (releases.some((r) => inside(goMinor(r)))) return;
+	const range = go.since && go.until ? `Go ${go.since} to ${go.until}` : go.since ? `Go ${go.since} and later` : `Go ${go.until} and earlier`;
+	throw new AstroError(
+		`${page}: the page applies to ${range}, but its snippet content/snippets/${baked.id} is checked on ${releases.map((r) => `go${r}`).join(', ')} only, none of which is in that range.`,
+		`Check the snippet on a release of the page's range (a claim such as \`// want go${go.until ?? go.since} …\`, or \`//playbook:options go=${go.since ?? go.until}\`), or correct the page's go range.`,
+	);
 }

@@ -354,6 +354,25 @@ test.describe('playground on a docs page', () => {
 		await expect(restored.locator('.pg-section[data-section="escape"][data-live]')).toBeVisible();
 	});
 
+	test('the Go version select runs the code on that release, and a share link keeps the choice', async ({ page, context }) => {
+		await page.goto(docsPage);
+		const pg = playground(page, counter);
+		await ready(pg);
+		const select = pg.getByRole('combobox', { name: 'Go version' });
+		await expect(select).toHaveValue('1.27.3');
+		await select.selectOption('1.26.11');
+		await button(pg, 'Run').click();
+		const run = pg.locator('.pg-section[data-section="run"][data-live]');
+		await expect(run.locator('.pg-live')).toContainText('Live go1.26.11');
+		await expect(run.locator('.pg-out')).toHaveText('1 0\n');
+		await shot(pg, 'version-0-go1.26');
+		await button(pg, 'Share').click();
+		const url = await pg.locator('.pg-share input').inputValue();
+		const other = await context.newPage();
+		await other.goto(url);
+		await expect(playground(other, counter).getByRole('combobox', { name: 'Go version' })).toHaveValue('1.26.11');
+	});
+
 	test('keyboard only: tab to Run, run, reach the marks, run again with Ctrl+Enter', async ({ page }) => {
 		await page.goto(docsPage);
 		const pg = playground(page, counter);
@@ -583,6 +602,26 @@ test.describe('/play', () => {
 		await button(pg, 'Test').click();
 		await expect(pg.locator('.pg-section[data-section="test"][data-live] h4')).toHaveText('Tests: 1 passed');
 		await shot(pg, 'play-2-test');
+	});
+
+	test('Compare versions: the code on every Go release, side by side, with what differs marked', async ({ page }) => {
+		await page.goto('/play/');
+		const pg = page.locator('go-playground[data-play]');
+		await expect(pg.locator('.cm-editor')).toBeVisible();
+		await replaceCode(page, pg, 'package main\n\nimport (\n\t"fmt"\n\t"runtime"\n)\n\nfunc main() {\n\tfmt.Println(runtime.Version())\n}\n');
+		await button(pg, 'Compare versions').click();
+		await expect(pg.locator('.pg-running')).toContainText('Comparing run on 7 Go versions');
+		const versions = pg.locator('.pg-section[data-section="versions"][data-live]');
+		await expect(versions).toBeVisible({ timeout: 80_000 });
+		await expect(versions.locator('.pg-note').first()).toContainText('Ran live on go1.27.3, go1.26.11, go1.25.14, go1.24.13, go1.23.12, go1.22.12, go1.21.13.');
+		const output = versions.locator('table', { has: page.locator('caption', { hasText: 'Program output' }) });
+		await expect(output.locator('thead th')).toHaveCount(8);
+		// Each older release printed its own version: six cells differ from the newest.
+		await expect(output.locator('td.pg-vdiff')).toHaveCount(6);
+		await expect(output.locator('td:not(.pg-vdiff)')).toHaveCount(1);
+		await expect(output.locator('td').first()).toContainText('go1.27.3');
+		await expect(output.locator('td').last()).toContainText('go1.21.13');
+		await shot(pg, 'compare-0-outputs');
 	});
 
 	test('code too large for a link: Share says so instead of making a broken link', async ({ page }) => {

@@ -73,7 +73,9 @@ describe('the Go Playground protocol', () => {
 		expect(newest.json()).toMatchObject({ Events: [{ Message: `go${defaultGoRelease}\n` }] });
 		const tip = await form('?backend=gotip');
 		expect(tip.statusCode).toBe(400);
-		expect(tip.json().error.message).toMatch(/backend/);
+		expect(tip.json().error.message).toMatch(/^backend=gotip is not offered: leave it out for Go 1\.27\.3, or use backend=goprev for Go 1\.26\.11\./);
+		const unknown = await server.app.inject('/version?backend=goprev&lang=go');
+		expect([unknown.statusCode, unknown.json().error.message]).toEqual([400, 'Unknown query parameter "lang": this route takes only backend.']);
 	}, 600_000);
 
 	test('/version answers per backend', async () => {

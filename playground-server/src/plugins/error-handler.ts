@@ -7,7 +7,7 @@
 import type { FastifyError, FastifyInstance, HTTPMethods } from 'fastify';
 import fp from 'fastify-plugin';
 import { requestLimits } from '../contract/index.ts';
-import { RequestError, fromFastifyError, validationError, type SchemaError } from '../errors.ts';
+import { RequestError, fromFastifyError, queryError, validationError, type SchemaError } from '../errors.ts';
 
 export interface ErrorHandlerOptions {
 	/** The site's 404 page for unknown pages (not for API paths); null: JSON everywhere. */
@@ -15,7 +15,7 @@ export interface ErrorHandlerOptions {
 }
 
 /** Paths that belong to the API: they answer in JSON, never with the site's 404 page. */
-const apiPaths = ['/compile', '/healthz', '/metrics'];
+const apiPaths = ['/compile', '/version', '/healthz', '/metrics'];
 const isApiPath = (path: string) => path.startsWith('/api/') || apiPaths.includes(path);
 const methods: HTTPMethods[] = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
 
@@ -23,6 +23,9 @@ async function errorHandler(app: FastifyInstance, options: ErrorHandlerOptions):
 	app.setErrorHandler((err: FastifyError | RequestError, request, reply) => {
 		let e: RequestError | null = err instanceof RequestError ? err : null;
 		const compile = request.url.startsWith('/compile');
+		if (!e && 'validation' in err && err.validation && (err as { validationContext?: string }).validationContext === 'querystring') {
+			e = queryError(err.validation as SchemaError[]);
+		}
 		if (!e && 'validation' in err && err.validation && request.headers['content-type'] === undefined && (request.body === undefined || request.body === null)) {
 			e = new RequestError(
 				415,

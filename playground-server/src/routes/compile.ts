@@ -93,6 +93,7 @@ const versionSchema = {
 			required: ['Version', 'Release', 'Name'],
 			properties: { Version: { type: 'string' }, Release: { type: 'string' }, Name: { type: 'string' } },
 		},
+		400: { ...errorRef, description: 'A backend this playground does not offer (gotip), or another query parameter.' },
 	},
 } as const;
 

@@ -190,23 +190,25 @@ export class Runners {
 		const entry = this.#entries.get(release)!;
 		if (entry.warmed && entry.warm !== 'failed') return entry.warmed;
 		entry.warm = 'waiting';
-		const warmed = this.#warmChain.catch(() => {}).then(async () => {
-			const started = performance.now();
-			let runner: Runner;
-			try {
-				runner = await this.runner(release);
-			} catch (e) {
-				entry.warm = 'failed';
-				return this.#unavailable(release, e, 'test', started);
-			}
-			entry.warm = 'warming';
-			const std = await this.#stdlib(release, runner);
-			const result = std.ok ? await runner.warmTests() : std;
-			entry.warm = result.ok ? 'done' : 'failed';
-			if (!result.ok) entry.error = `warming ${runner.goVersion} failed: ${result.error?.message ?? ''}`;
-			this.#o.log(result.ok ? 'info' : 'warn', result.ok ? `${runner.goVersion} warm in ${Math.round(performance.now() - started)} ms` : entry.error!);
-			return result;
-		});
+		const warmed = this.#warmChain
+			.catch(() => {})
+			.then(async () => {
+				const started = performance.now();
+				let runner: Runner;
+				try {
+					runner = await this.runner(release);
+				} catch (e) {
+					entry.warm = 'failed';
+					return this.#unavailable(release, e, 'test', started);
+				}
+				entry.warm = 'warming';
+				const std = await this.#stdlib(release, runner);
+				const result = std.ok ? await runner.warmTests() : std;
+				entry.warm = result.ok ? 'done' : 'failed';
+				if (!result.ok) entry.error = `warming ${runner.goVersion} failed: ${result.error?.message ?? ''}`;
+				this.#o.log(result.ok ? 'info' : 'warn', result.ok ? `${runner.goVersion} warm in ${Math.round(performance.now() - started)} ms` : entry.error!);
+				return result;
+			});
 		this.#warmChain = warmed;
 		entry.warmed = warmed;
 		return warmed;

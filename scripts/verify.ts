@@ -20,7 +20,7 @@ for (const problem of brokenReferences(await playgroundReferences())) {
 }
 
 const ids = (await listSnippets()).filter((id) => filters.length === 0 || filters.some((f) => id.includes(f)));
-console.log(`verifying ${ids.length} snippet${ids.length === 1 ? '' : 's'} with go${defaultGoRelease}`);
+console.log(`verifying ${ids.length} snippet${ids.length === 1 ? '' : 's'} with go${defaultGoRelease}, and each on the other releases its claims name`);
 // Snippets are checked concurrently; results.ts keeps ordinary jobs to two at a time and runs
 // each benchmark alone.
 await Promise.all(
@@ -36,9 +36,10 @@ await Promise.all(
 				failures = checkSnippet(spec, await snippetResults(spec, { refresh: true }));
 				again = ' (on a second, fresh run)';
 			}
+			const on = spec.releases.length > 1 ? ` (${spec.releases.map((r) => `go${r}`).join(', ')})` : '';
 			if (failures.length === 0) {
 				passed++;
-				console.log(`ok   ${id}${again}`);
+				console.log(`ok   ${id}${on}${again}`);
 			} else {
 				failed++;
 				console.log(`FAIL ${id}\n${failures.map((f) => `  ${f.where}: ${f.message}`).join('\n')}`);

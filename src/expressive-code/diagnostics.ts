@@ -69,7 +69,8 @@ export function pluginDiagnostics() {
 				target.children.push(
 					h(
 						'ul',
-						{ class: 'pb-diags', 'aria-label': `${diagnosticsSource(here)}, line ${lineIndex + 1}` },
+						// The compiler's words on the line are results, not the page's text: out of the search index.
+						{ class: 'pb-diags', 'aria-label': `${diagnosticsSource(here)}, line ${lineIndex + 1}`, 'data-pagefind-ignore': '' },
 						here.map((d) =>
 							h('li', { class: `pb-diag pb-${markTone(d.kind)}` }, [
 								h('span', { class: 'pb-kind' }, kindLabels[d.kind]),

@@ -140,6 +140,34 @@ test.describe('search', () => {
 	});
 });
 
+test('search indexes code and prose, not the playground chrome or the compiler output on the page', async ({ page }) => {
+	await page.goto('/');
+	const excerpts = await page.evaluate(async () => {
+		const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+		await pagefind.init();
+		const all: { url: string; excerpt: string; content: string }[] = [];
+		for (const term of ['leak', 'escapes', 'benchmark', 'moved']) {
+			const search = await pagefind.search(term);
+			all.push(...((await Promise.all(search.results.map((r: { data: () => Promise<unknown> }) => r.data()))) as { url: string; excerpt: string; content: string }[]));
+		}
+		return all;
+	});
+	expect(excerpts.length).toBeGreaterThan(5);
+	for (const r of excerpts) {
+		// Toolbar labels run together, or a result listing ("designs.go:13:7 LEAKS leaking param: c"):
+		// the compiler output a page quotes in its prose ("./main.go:10:2: moved to heap") stays.
+		expect(r.content, r.url).not.toMatch(/Ctrl\+↵|Escape analysisTest|Compare versions|claims verified with/);
+		expect(r.content, r.url).not.toMatch(/\.go:\d+:\d+\s*(?:heap|escapes|leaks?|note|error)\b/i);
+	}
+	// The code itself is searchable: a snippet's own identifiers find their page.
+	const code = await page.evaluate(async () => {
+		const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+		const search = await pagefind.search('newCounter');
+		return Promise.all(search.results.map((r: { data: () => Promise<{ url: string }> }) => r.data().then((d) => d.url)));
+	});
+	expect(code).toContain('/reading-a-playground/');
+});
+
 test.describe('pattern catalogue', () => {
 	/** Each row's kind, topics and whether it is shown. */
 	const rows = (page: Page) =>

@@ -83,6 +83,25 @@ test.describe('sidebar', () => {
 	});
 });
 
+test('each section index lists its pages, the same ones as the sidebar, or says there are none yet', async ({ page }) => {
+	for (const section of sections) {
+		await page.goto(section.path);
+		const sidebar = page.getByRole('navigation', { name: 'Main' });
+		const group = sidebar.locator('details', { has: page.locator('summary', { hasText: section.group }) });
+		// The sidebar's pages of the section, without its own "About …" link.
+		const inSidebar = (await group.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).filter((h) => h !== section.path);
+		const listed = page.getByRole('list', { name: 'Pages in this section' });
+		if (inSidebar.length === 0) {
+			await expect(page.locator('.section-pages-empty')).toContainText('No pages in this section yet');
+			continue;
+		}
+		const hrefs = await listed.locator('li > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+		expect(hrefs.sort(), section.path).toEqual([...inSidebar].sort());
+		// Each entry says what the page is about.
+		for (const p of await listed.locator('li > p').allInnerTexts()) expect(p.length).toBeGreaterThan(30);
+	}
+});
+
 test.describe('search', () => {
 	test('finds a page by a term and a kind or topic filter in the search modal', async ({ page }) => {
 		const errors = collectErrors(page);
@@ -148,7 +167,9 @@ test('search indexes code and prose, not the playground chrome or the compiler o
 		const all: { url: string; excerpt: string; content: string }[] = [];
 		for (const term of ['leak', 'escapes', 'benchmark', 'moved']) {
 			const search = await pagefind.search(term);
-			all.push(...((await Promise.all(search.results.map((r: { data: () => Promise<unknown> }) => r.data()))) as { url: string; excerpt: string; content: string }[]));
+			all.push(
+				...((await Promise.all(search.results.map((r: { data: () => Promise<unknown> }) => r.data()))) as { url: string; excerpt: string; content: string }[]),
+			);
 		}
 		return all;
 	});

@@ -65,10 +65,12 @@ const arSizeBytes = 10;
  */
 export async function stdlibKey(toolchain: Toolchain, compiler: string): Promise<string> {
 	const s = await stat(compiler);
-	return createHash('sha256')
+	const hash = createHash('sha256')
 		.update(JSON.stringify([toolchain.version, toolchain.goRoot, s.size, s.mtimeMs, stdlibListArgs]))
 		.digest('hex')
 		.slice(0, 24);
+	// The release first: the export data of one release is replaced only by the same release's.
+	return `${toolchain.version}-${hash}`;
 }
 
 /** The export data prepared earlier for this key (by any process), or null. */
@@ -150,15 +152,22 @@ export async function installStdlib(root: string, key: string, listOutput: strin
 	return installed;
 }
 
-/** Removes the export data of other toolchains, and copies left by interrupted installs. */
+/**
+ * Removes the export data of other builds of the same release (a reinstalled toolchain) and
+ * copies left by interrupted installs, never another release's: several releases' runners share
+ * the state directory, each using its own.
+ */
 export async function removeOtherStdlibs(root: string, keep: string): Promise<void> {
+	const release = keep.slice(0, keep.lastIndexOf('-') + 1);
 	let names: string[];
 	try {
 		names = await readdir(root);
 	} catch {
 		return;
 	}
-	for (const name of names) if (name !== keep) await rm(join(root, name), { recursive: true, force: true });
+	// Names without a release are from before releases were named (an older layout).
+	const stale = (name: string) => name !== keep && (name.startsWith(release) || !/^go\d/.test(name));
+	for (const name of names) if (stale(name)) await rm(join(root, name), { recursive: true, force: true });
 }
 
 /** An importcfg: the standard library at `dir` (as the compiler will see it), plus `extra`. */

@@ -228,7 +228,9 @@ func newPair(x, y int) *[2]int {
 
 func ${entry}() { fmt.Println(newPair(1, 2)) }
 `;
-const goRoot = execFileSync(goBin, ['env', 'GOROOT'], { encoding: 'utf8' }).trim();
+// Go's own escape tests come from the machine's Go (a toolchain from the module proxy has no
+// test/ folder); the compilers compared are the server's release on both sides.
+const testRoot = execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8', env: { ...process.env, GOTOOLCHAIN: 'local' } }).trim();
 const compileBin = execFileSync(goBin, ['env', 'GOTOOLDIR'], { encoding: 'utf8' }).trim() + '/compile';
 const directDir = mkdtempSync(join(tmpdir(), 'bench-direct-'));
 const stdImportcfg = join(directDir, 'importcfg');
@@ -245,9 +247,9 @@ interface DirectCase {
 const goTest = (file: string): DirectCase => ({
 	what: `Go's test/${file}`,
 	file,
-	source: readFileSync(join(goRoot, 'test', file), 'utf8'),
+	source: readFileSync(join(testRoot, 'test', file), 'utf8'),
 	pkg: 'play',
-	inlining: !/^\/\/ errorcheck.* -l\b/.test(readFileSync(join(goRoot, 'test', file), 'utf8')),
+	inlining: !/^\/\/ errorcheck.* -l\b/.test(readFileSync(join(testRoot, 'test', file), 'utf8')),
 });
 const directCases: DirectCase[] = [
 	{ what: '10-line package main', file: 'main.go', source: tenLines('main', 'main'), pkg: 'main', inlining: true },

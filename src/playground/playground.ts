@@ -14,6 +14,7 @@ import { ResultsPanel } from './results-panel.ts';
 import { RunController, type RunCode } from './run-controller.ts';
 import { shareActions } from './share-actions.ts';
 import { sharedInUrl } from './share.ts';
+import { urlSharesSomething } from './share-fragment.ts';
 import { StatusLine } from './status.ts';
 import { ToolbarControls } from './toolbar-controls.ts';
 import { actionLabels, actionOrder, bakedCapabilities, capabilities } from './toolbar.ts';
@@ -70,9 +71,44 @@ export class Playground {
 				if (shortcut(e) && !host.contains(e.target as Node)) void this.run(this.#toolbar.action);
 			});
 		}
+		// Edits are kept a moment after typing stops (#edited); leaving the page keeps the last ones.
+		if (variant.draftKey) addEventListener('pagehide', () => this.#keepDraft(code.files));
 		const link = sharedInUrl();
 		if (link) void link.then((read) => this.#restore(read));
-		else if (variant.editorAlwaysOpen) void this.#openEditor(false);
+		else {
+			const draft = this.#draft();
+			if (draft) {
+				code.load(draft);
+				this.#results.markStale(code.key);
+				this.#offer();
+			}
+			if (variant.editorAlwaysOpen || draft) void this.#openEditor(false);
+		}
+	}
+
+	/** The reader's code kept in this browser (/play), when there is some and it reads as files. */
+	#draft(): Files | null {
+		const key = this.#v.draftKey;
+		if (!key) return null;
+		try {
+			const files = JSON.parse(localStorage.getItem(key) ?? 'null') as unknown;
+			const ok = files !== null && typeof files === 'object' && Object.values(files).every((v) => typeof v === 'string') && Object.keys(files).length > 0;
+			return ok ? (files as Files) : null;
+		} catch {
+			return null;
+		}
+	}
+
+	/** Keeps the code in this browser (/play), or forgets it (null, or the starting code again). */
+	#keepDraft(files: Files | null): void {
+		const key = this.#v.draftKey;
+		if (!key) return;
+		try {
+			if (files && codeKey(files) !== codeKey(this.#start)) localStorage.setItem(key, JSON.stringify(files));
+			else localStorage.removeItem(key);
+		} catch {
+			// Storage full or denied (private mode): the code is simply not kept.
+		}
 	}
 
 	run(mode: Mode): Promise<void> {
@@ -134,6 +170,7 @@ export class Playground {
 
 	#edited(file: string): void {
 		const code = this.#code;
+		this.#keepDraft(code.files);
 		this.#results.markStale(code.key);
 		this.#offer();
 		// The editor's title is the name the file is sent under (on /play, a test makes it a _test.go).
@@ -151,6 +188,9 @@ export class Playground {
 			this.#toolbar.edit.focus();
 		}
 		code.load(this.#start);
+		this.#keepDraft(null);
+		// A share link in the address bar would bring the edited code back on reload.
+		if (urlSharesSomething()) history.replaceState(history.state, '', location.pathname + location.search);
 		this.#results.restoreBaked(codeKey(this.#start));
 		code.mark(codeDiagnostics(this.#p.results), this.#keep(false));
 		this.#status.clear();
@@ -163,6 +203,7 @@ export class Playground {
 		if (!t) return;
 		this.#start = t.files;
 		this.#code.replace(t.files);
+		this.#keepDraft(null);
 		this.#results.restoreBaked(this.#code.key);
 		this.#toolbar.forgetChoice();
 		this.#offer();

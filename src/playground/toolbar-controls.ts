@@ -40,8 +40,10 @@ export class ToolbarControls {
 	/** The files the benchmarks would run, for the time warning. */
 	readonly #files: () => Files;
 	#action: Mode = 'escape';
-	/** Whether the reader picked the action (kept while the code offers it) or it was the default. */
+	/** Whether the reader picked the action (kept while the code stays the same kind) or it was the default. */
 	#chosen = false;
+	/** The actions the code offered last time ("run,escape"): its kind. */
+	#kind: string | null = null;
 
 	constructor(bar: HTMLElement, on: ToolbarActions, files: () => Files) {
 		this.#files = files;
@@ -74,11 +76,18 @@ export class ToolbarControls {
 		return this.#action;
 	}
 
-	/** Shows the actions the code offers; keeps the current one if it is still offered. */
+	/**
+	 * Shows the actions the code offers. The reader's choice stays while the code stays the same
+	 * kind; when it changes kind (a benchmark file pasted over a program) the action follows the
+	 * code, so Ctrl/Cmd+Enter runs what fits it.
+	 */
 	offer(can: Capabilities): void {
 		for (const [mode, b] of this.buttons) b.hidden = !can[mode];
 		this.#benchOpts.hidden = !can.bench;
 		if (can.bench) this.#benchWarning();
+		const kind = actionOrder.filter((m) => can[m]).join(',');
+		if (this.#kind !== null && kind !== this.#kind) this.#chosen = false;
+		this.#kind = kind;
 		if (!can[this.#action] || !this.#chosen) this.setAction(defaultAction(can), false);
 	}
 

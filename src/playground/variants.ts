@@ -20,6 +20,8 @@ export interface Variant {
 	pageShortcut: boolean;
 	/** Whether a share link is for this playground. */
 	opens(link: SharedPayload): boolean;
+	/** Where the reader's code is kept in the browser between visits (localStorage), or null. */
+	draftKey: string | null;
 }
 
 /** A snippet: its src tells it from another playground of the same snippet on the page. */
@@ -31,6 +33,8 @@ function snippet(p: BakedPayload): Variant {
 		editorAlwaysOpen: false,
 		pageShortcut: false,
 		opens: (link) => link.id === p.id && (!link.src || link.src === p.src),
+		// A snippet's code is the page's; an edit is for the moment (Share keeps one).
+		draftKey: null,
 	};
 }
 
@@ -49,6 +53,8 @@ function play(p: BakedPayload): Variant {
 		editorAlwaysOpen: true,
 		pageShortcut: true,
 		opens: (link) => link.id === p.id,
+		// /play's code is the reader's own: a reload brings it back.
+		draftKey: `playbook:draft:${p.id}`,
 	};
 }
 

@@ -116,7 +116,8 @@ function programBody(r: RunResult): string {
 		if (r.stdout || !r.stderr) html += `<pre class="pg-out">${escapeHtml(r.stdout || '(no output)')}</pre>`;
 		if (r.stderr) html += `<pre class="pg-out pg-stderr" aria-label="Standard error">${escapeHtml(r.stderr)}</pre>`;
 	} else {
-		html += `<details><summary><code>go test -v</code> output</summary><pre class="pg-out">${escapeHtml(r.stdout + r.stderr)}</pre></details>`;
+		// A failing test's output is the answer: open, not behind a disclosure.
+		html += `<details${r.error ? ' open' : ''}><summary><code>go test -v</code> output</summary><pre class="pg-out">${escapeHtml(r.stdout + r.stderr)}</pre></details>`;
 	}
 	if (r.truncated) html += '<p class="pg-note">Output was cut at the size limit.</p>';
 	return html;
@@ -160,8 +161,10 @@ function benchBody(r: RunResult): string {
 	let html = errorAlert(r, 'caution');
 	if (rows.length) {
 		const th = (s: string) => `<th scope="col">${escapeHtml(s)}</th>`;
+		// Numbers are right-aligned, and so are their headings.
+		const thNum = (s: string) => `<th scope="col" class="pg-num">${escapeHtml(s)}</th>`;
 		html +=
-			`<div class="pg-table-wrap"><table class="pg-bench"><thead><tr>${th('Benchmark')}${th('time/op')}${th('B/op')}${th('allocs/op')}${units.map(th).join('')}</tr></thead><tbody>` +
+			`<div class="pg-table-wrap"><table class="pg-bench"><thead><tr>${th('Benchmark')}${thNum('time/op')}${thNum('B/op')}${thNum('allocs/op')}${units.map(thNum).join('')}</tr></thead><tbody>` +
 			rows
 				.map(
 					(row) =>

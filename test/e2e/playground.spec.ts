@@ -352,6 +352,11 @@ test.describe('playground on a docs page', () => {
 		await shot(restored, 'share-1-restored');
 		await other.keyboard.press('ControlOrMeta+Enter');
 		await expect(restored.locator('.pg-section[data-section="escape"][data-live]')).toBeVisible();
+		// Reset goes back to the snippet and takes the link out of the address bar, so a reload does too.
+		await button(restored, 'Reset').click();
+		expect(other.url()).not.toContain('#play=');
+		await other.reload();
+		await expect(playground(other, counter).locator('.cm-editor')).toHaveCount(0);
 	});
 
 	test('the Go version select runs the code on that release, and a share link keeps the choice', async ({ page, context }) => {
@@ -622,6 +627,36 @@ test.describe('/play', () => {
 		await expect(output.locator('td').first()).toContainText('go1.27.3');
 		await expect(output.locator('td').last()).toContainText('go1.21.13');
 		await shot(pg, 'compare-0-outputs');
+	});
+
+	test('the code is kept in the browser: a reload brings it back, Reset forgets it', async ({ page }) => {
+		await page.goto('/play/');
+		const pg = page.locator('go-playground[data-play]');
+		await expect(pg.locator('.cm-editor')).toBeVisible();
+		await replaceCode(page, pg, 'package main\n\nfunc main() {\n\tprintln("kept across a reload")\n}\n');
+		await page.reload();
+		await expect(page.locator('go-playground[data-play] .cm-content')).toContainText('kept across a reload');
+		await page.locator('go-playground[data-play] [data-role="reset"]').click();
+		await expect(page.locator('go-playground[data-play] .cm-content')).not.toContainText('kept across a reload');
+		await page.reload();
+		await expect(page.locator('go-playground[data-play] .cm-content')).not.toContainText('kept across a reload');
+	});
+
+	test('Ctrl+Enter runs what fits the code: the action follows the code when it changes kind', async ({ page }) => {
+		await page.goto('/play/');
+		const pg = page.locator('go-playground[data-play]');
+		await expect(pg.locator('.cm-editor')).toBeVisible();
+		await button(pg, 'Escape analysis').click();
+		await expect(button(pg, 'Escape analysis')).toHaveAttribute('data-current', '');
+		await replaceCode(page, pg, 'package main\n\nimport "testing"\n\nfunc BenchmarkNew(b *testing.B) {\n\tfor b.Loop() {\n\t\t_ = new(int)\n\t}\n}\n');
+		await expect(button(pg, 'Benchmark')).toHaveAttribute('data-current', '');
+		// Chosen again on code of the same kind, the choice stays.
+		await button(pg, 'Escape analysis').click();
+		await pg.locator('.cm-content').click();
+		await page.keyboard.press('ControlOrMeta+End');
+		await page.keyboard.type('\n// same kind of code\n');
+		await expect(pg.locator('.cm-content')).toContainText('same kind of code');
+		await expect(button(pg, 'Escape analysis')).toHaveAttribute('data-current', '');
 	});
 
 	test('code too large for a link: Share says so instead of making a broken link', async ({ page }) => {

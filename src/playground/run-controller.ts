@@ -5,7 +5,7 @@
  * cancels the one before.
  */
 import type { GoRelease, Mode, RunOptions, RunRequest, RunResult } from '@playbook/engine/contract';
-import { goReleases, requestLimits, toolchainName } from '@playbook/engine/contract';
+import { goReleases, requestLimits, runResultOf, toolchainName } from '@playbook/engine/contract';
 import { formatNumber, type VersionRun } from '../results-view/index.ts';
 import { runRemote, type Outcome } from './client.ts';
 import { h } from './dom.ts';
@@ -43,21 +43,7 @@ const doing: Record<Mode, string> = {
 
 /** A release the server did not run the job on (the queue stayed full, the network failed…), as a result the comparison can show. */
 function unserved(mode: Mode, release: GoRelease, message: string): RunResult {
-	return {
-		ok: false,
-		mode,
-		goVersion: toolchainName(release),
-		exitCode: null,
-		stdout: '',
-		stderr: '',
-		durationMs: 0,
-		cached: false,
-		truncated: false,
-		diagnostics: [],
-		benchmarks: [],
-		tests: null,
-		error: { code: 'internal_error', message },
-	};
+	return runResultOf(mode, toolchainName(release), { error: { code: 'internal_error', message } });
 }
 
 /** Waits, unless the job is canceled first. */

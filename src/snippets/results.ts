@@ -7,7 +7,7 @@
  * produced, and a rebuild with nothing changed starts no Go process at all.
  */
 import { join } from 'node:path';
-import { defaultGoRelease, resolveGoRelease, toolchainName, type GoRelease, type Mode, type RunRequest, type RunResult } from '@playbook/engine/contract';
+import { defaultGoRelease, releaseOfOptions, toolchainName, type GoRelease, type Mode, type RunRequest, type RunResult } from '@playbook/engine/contract';
 import { FileStore, Jobs, type JobRunner } from '@playbook/engine/jobs';
 import { createRunners, runnerFingerprint, Scheduler, type Runners } from '@playbook/engine/runner';
 import type { SnippetSpec } from './expectations.ts';
@@ -82,7 +82,7 @@ async function warmed(request: Pick<RunRequest, 'options'>): Promise<void> {
  * all stored starts no Go process at all. A result's toolchain follows from its request alone.
  */
 const buildRunner: JobRunner = {
-	versionOf: (request) => toolchainName(resolveGoRelease(request.options?.go ?? defaultGoRelease) ?? defaultGoRelease),
+	versionOf: (request) => toolchainName(releaseOfOptions(request.options)),
 	run: async (request, signal) => {
 		await warmed(request);
 		return runners().run(request, signal);

@@ -113,6 +113,26 @@ export interface RunResult {
 	error: RunError | null;
 }
 
+/** A result holding what `partial` says and nothing else; ok follows from its error. */
+export function runResultOf(mode: Mode, goVersion: string, partial: Partial<RunResult> = {}): RunResult {
+	return {
+		ok: partial.error === null || partial.error === undefined,
+		mode,
+		goVersion,
+		exitCode: null,
+		stdout: '',
+		stderr: '',
+		durationMs: 0,
+		cached: false,
+		truncated: false,
+		diagnostics: [],
+		benchmarks: [],
+		tests: null,
+		error: null,
+		...partial,
+	};
+}
+
 /** Error answers for requests that were not run (4xx/5xx). */
 export const requestErrorCodes = [
 	'invalid_json',

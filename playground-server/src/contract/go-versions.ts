@@ -28,6 +28,11 @@ export function resolveGoRelease(spelling: string): GoRelease | null {
 	return goReleases.find((r) => r === bare || goMinor(r) === bare) ?? null;
 }
 
+/** The release a job's options run on: options.go, or the default (the contract refuses any other spelling first). */
+export function releaseOfOptions(options: { go?: string | undefined } | undefined): GoRelease {
+	return resolveGoRelease(options?.go ?? defaultGoRelease) ?? defaultGoRelease;
+}
+
 /** The release of the minor before this one's (the Go Playground's "goprev"), or null for the oldest. */
 export function previousGoRelease(release: GoRelease = defaultGoRelease): GoRelease | null {
 	return goReleases[goReleases.indexOf(release) + 1] ?? null;

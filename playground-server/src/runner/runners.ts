@@ -6,7 +6,7 @@
  * for the ready ones. All runners share one slot pool: the scheduler stays the only gate.
  */
 import type { RunRequest, RunResult } from '../contract/index.ts';
-import { defaultGoRelease, goReleases, resolveGoRelease, toolchainName, type GoRelease } from '../contract/go-versions.ts';
+import { defaultGoRelease, goReleases, releaseOfOptions, toolchainName, type GoRelease } from '../contract/go-versions.ts';
 import { createCgroupManager } from './cgroup.ts';
 import type { RunnerConfig } from './config.ts';
 import { fixedLimits, type Limits } from './limits.ts';
@@ -78,7 +78,7 @@ export class Runners {
 
 	/** The release a request runs on (the contract has already refused any other spelling). */
 	releaseOf(request: Pick<RunRequest, 'options'>): GoRelease {
-		return resolveGoRelease(request.options?.go ?? defaultGoRelease) ?? defaultGoRelease;
+		return releaseOfOptions(request.options);
 	}
 
 	/** The toolchain a request's job runs on ("go1.27.3"): part of its result's identity. */

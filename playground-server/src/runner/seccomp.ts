@@ -43,11 +43,26 @@ interface ArchTable {
 	denied: Record<string, number>;
 }
 
+/** Calls added since Linux 5.1 have one number on every architecture. */
+const unified = {
+	io_uring_setup: 425,
+	io_uring_enter: 426,
+	io_uring_register: 427,
+	open_tree: 428,
+	move_mount: 429,
+	fsopen: 430,
+	fsconfig: 431,
+	fsmount: 432,
+	fspick: 433,
+	mount_setattr: 442,
+};
+
 const tables: Partial<Record<NodeJS.Architecture, ArchTable>> = {
 	x64: {
 		auditArch: 0xc000003e,
 		foreignAbiFloor: 0x40000000,
 		denied: {
+			...unified,
 			ptrace: 101,
 			process_vm_readv: 310,
 			process_vm_writev: 311,
@@ -58,22 +73,12 @@ const tables: Partial<Record<NodeJS.Architecture, ArchTable>> = {
 			bpf: 321,
 			perf_event_open: 298,
 			userfaultfd: 323,
-			io_uring_setup: 425,
-			io_uring_enter: 426,
-			io_uring_register: 427,
 			mount: 165,
 			umount2: 166,
 			pivot_root: 155,
 			chroot: 161,
 			unshare: 272,
 			setns: 308,
-			open_tree: 428,
-			move_mount: 429,
-			fsopen: 430,
-			fsconfig: 431,
-			fsmount: 432,
-			fspick: 433,
-			mount_setattr: 442,
 			open_by_handle_at: 304,
 			name_to_handle_at: 303,
 			init_module: 175,
@@ -100,6 +105,7 @@ const tables: Partial<Record<NodeJS.Architecture, ArchTable>> = {
 	arm64: {
 		auditArch: 0xc00000b7,
 		denied: {
+			...unified,
 			ptrace: 117,
 			process_vm_readv: 270,
 			process_vm_writev: 271,
@@ -110,22 +116,12 @@ const tables: Partial<Record<NodeJS.Architecture, ArchTable>> = {
 			bpf: 280,
 			perf_event_open: 241,
 			userfaultfd: 282,
-			io_uring_setup: 425,
-			io_uring_enter: 426,
-			io_uring_register: 427,
 			mount: 40,
 			umount2: 39,
 			pivot_root: 41,
 			chroot: 51,
 			unshare: 97,
 			setns: 268,
-			open_tree: 428,
-			move_mount: 429,
-			fsopen: 430,
-			fsconfig: 431,
-			fsmount: 432,
-			fspick: 433,
-			mount_setattr: 442,
 			open_by_handle_at: 265,
 			name_to_handle_at: 264,
 			init_module: 105,

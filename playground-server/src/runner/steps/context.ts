@@ -5,7 +5,7 @@
  * shape a result.
  */
 import { join } from 'node:path';
-import type { Mode, RunResult } from '../../contract/index.ts';
+import { runResultOf, type Mode, type RunResult } from '../../contract/index.ts';
 import { fixedLimits, type Limits } from '../limits.ts';
 import { runSandboxed, type Bind, type SandboxKind, type SandboxOptions, type SandboxOutcome } from '../sandbox.ts';
 import type { Stdlib } from '../stdlib.ts';
@@ -53,22 +53,7 @@ export function layoutOf(runner: RunnerParts, jobDir: string): Layout {
 }
 
 export function emptyResult(mode: Mode, goVersion: string, started: number, partial: Partial<RunResult>): RunResult {
-	return {
-		ok: partial.error === null || partial.error === undefined,
-		mode,
-		goVersion,
-		exitCode: null,
-		stdout: '',
-		stderr: '',
-		durationMs: Math.round(performance.now() - started),
-		cached: false,
-		truncated: false,
-		diagnostics: [],
-		benchmarks: [],
-		tests: null,
-		error: null,
-		...partial,
-	};
+	return runResultOf(mode, goVersion, { durationMs: Math.round(performance.now() - started), ...partial });
 }
 
 /** A result of this job. */

@@ -18,7 +18,7 @@ export { SlotPool } from './slots.ts';
 export type { Limits } from './limits.ts';
 export { defaultLimits } from './limits.ts';
 export { runnerFingerprint } from './fingerprint.ts';
-export { findToolchain, fetchToolchain, ToolchainFetchError, type Toolchain } from './toolchain.ts';
+export { fetchToolchain, ToolchainFetchError, type Toolchain } from './toolchain.ts';
 export { defaultStateDir, runnerConfigFromEnv, type RunnerConfig } from './config.ts';
 export { seccompActive } from './sandbox.ts';
 export { Scheduler, QueueFullError, SchedulerClosedError, laneOf, type Lane, type SchedulerOptions, type SchedulerStats } from './scheduler.ts';

@@ -16,18 +16,6 @@ export interface Toolchain {
 	goarch: string;
 }
 
-export async function findToolchain(goBin: string): Promise<Toolchain> {
-	let stdout: string;
-	try {
-		({ stdout } = await exec(goBin, ['env', '-json', 'GOROOT', 'GOVERSION', 'GOOS', 'GOARCH'], { env: { ...process.env, GOTOOLCHAIN: 'local' } }));
-	} catch (e) {
-		throw new Error(`cannot run the Go toolchain (${goBin}): ${(e as Error).message}. Install Go 1.22 or later, or set PLAYBOOK_GO to the go binary.`, {
-			cause: e,
-		});
-	}
-	return toolchainOf(stdout);
-}
-
 function toolchainOf(goEnvJson: string): Toolchain {
 	const env = JSON.parse(goEnvJson) as { GOROOT: string; GOVERSION: string; GOOS: string; GOARCH: string };
 	return { goBin: `${env.GOROOT}/bin/go`, goRoot: env.GOROOT, version: env.GOVERSION, goos: env.GOOS, goarch: env.GOARCH };

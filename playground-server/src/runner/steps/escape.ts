@@ -4,7 +4,7 @@
  * and limits, the whole within the build's time limit, stopping at the first that fails (as
  * `go test -c` does: the external test imports the package). Nothing is linked.
  */
-import { writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunOptions, RunResult } from '../../contract/index.ts';
 import { buildFailure } from '../build-errors.ts';
@@ -31,7 +31,7 @@ export async function compileEscape(
 	for (const unit of plan.units) {
 		const cfg = `${unit.archive}.importcfg`;
 		const own = Object.fromEntries(Object.entries(unit.imports).map(([path, archive]) => [path, `${out}/${archive}`]));
-		await writeFile(join(job.jobDir, 'out', cfg), importcfg(stdlib, job.layout.stdlib, own));
+		writeFileSync(join(job.jobDir, 'out', cfg), importcfg(stdlib, job.layout.stdlib, own));
 		const argv = [
 			compilerPath(toolchain),
 			'-o',

@@ -37,6 +37,7 @@ export interface RunContext {
 const doing: Record<Mode, string> = {
 	run: 'Running the program',
 	escape: 'Running escape analysis',
+	asm: 'Compiling to assembly',
 	test: 'Running the tests',
 	bench: 'Running the benchmarks',
 };

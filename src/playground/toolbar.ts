@@ -8,12 +8,12 @@ import { benchDefaults } from './request-options.ts';
 
 export { capabilities, type Capabilities } from '@playbook/engine/contract';
 
-export const actionOrder: readonly Mode[] = ['run', 'escape', 'test', 'bench'];
-export const actionLabels: Record<Mode, string> = { run: 'Run', escape: 'Escape analysis', test: 'Test', bench: 'Benchmark' };
+export const actionOrder: readonly Mode[] = ['run', 'escape', 'asm', 'test', 'bench'];
+export const actionLabels: Record<Mode, string> = { run: 'Run', escape: 'Escape analysis', asm: 'Assembly', test: 'Test', bench: 'Benchmark' };
 
 /** What an unedited snippet offers, as the build read it. */
 export function bakedCapabilities(spec: { isMain: boolean; hasTests: boolean; hasBenchmarks: boolean }): Capabilities {
-	return { run: spec.isMain, escape: true, test: spec.hasTests, bench: spec.hasBenchmarks };
+	return { run: spec.isMain, escape: true, asm: true, test: spec.hasTests, bench: spec.hasBenchmarks };
 }
 
 /** The action Ctrl/Cmd+Enter starts until the reader picks one: the most telling the code offers. */

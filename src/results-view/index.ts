@@ -8,4 +8,5 @@ export * from './placement.ts';
 export * from './bench-rows.ts';
 export * from './format.ts';
 export * from './sections.ts';
+export * from './assembly.ts';
 export * from './versions.ts';

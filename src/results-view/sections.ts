@@ -1,9 +1,10 @@
 /**
- * HTML of a result section (output, escape analysis, tests, benchmarks). The page (at build time,
+ * HTML of a result section (output, escape analysis, assembly, tests, benchmarks). The page (at build time,
  * through `set:html`) and the playground in the browser (for live results) render results with
  * these same functions, so the two cannot drift apart. Browser-safe.
  */
 import type { Diagnostic, ErrorCode, RunResult } from '@playbook/engine/contract';
+import { assemblyBody } from './assembly.ts';
 import { benchMachine, benchRows, shortBenchName, type BenchRow } from './bench-rows.ts';
 import { kindLabels, shownOnCode } from './diagnostics.ts';
 import { escapeHtml, formatDuration, formatNs, formatNumber } from './format.ts';
@@ -13,6 +14,8 @@ export function resultTitle(result: RunResult): string {
 	switch (result.mode) {
 		case 'escape':
 			return 'Escape analysis';
+		case 'asm':
+			return 'Assembly';
 		case 'run':
 			return 'Output';
 		case 'test':
@@ -199,9 +202,11 @@ export function resultSectionHtml(r: RunResult, options: SectionOptions = {}): s
 		? compileBody(r)
 		: r.mode === 'escape'
 			? escapeBody(r, options.shown ?? shownOnCode({}))
-			: r.mode === 'bench'
-				? benchBody(r)
-				: programBody(r);
+			: r.mode === 'asm'
+				? assemblyBody(r)
+				: r.mode === 'bench'
+					? benchBody(r)
+					: programBody(r);
 	const head = options.live ? `<div class="pg-section-head"><h4>${escapeHtml(title)}</h4>${liveLine(r)}</div>` : `<h4>${escapeHtml(title)}</h4>`;
 	return `<section class="pg-section" data-section="${r.mode}"${compile ? ' data-compile-error' : ''}>${head}${body}</section>`;
 }

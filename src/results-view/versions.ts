@@ -1,5 +1,6 @@
 /**
- * One snippet's results on several Go releases, side by side: where escape analysis, the outcome,
+ * One snippet's results on several Go releases, side by side: where escape analysis, the assembly's
+ * allocating and checking instructions, the outcome,
  * the output, the tests or the allocations differ, with each difference marked. The page renders
  * the comparison recorded at build time; the playground's Compare versions renders live results
  * with the same function. Browser-safe.
@@ -85,6 +86,39 @@ function escapeRows(runs: VersionRun[], shown: (d: Diagnostic) => boolean): Row[
 		.map((r) => ({ ...r, cells: r.cells.map((c) => (c ? c.split('\n').join('<br>') : '<span class="pg-none">nothing</span>')) }));
 }
 
+/** file:line → the instructions compiled from it that matter to memory, one text per run (only lines where they differ). */
+function asmRows(runs: VersionRun[]): Row[] {
+	const byLine = runs.map((run) => {
+		const m = new Map<string, string[]>();
+		for (const i of (run.results.asm?.assembly ?? []).flatMap((f) => f.instructions)) {
+			if (!i.mark) continue;
+			const key = `${i.file}:${i.line}`;
+			m.set(key, [...(m.get(key) ?? []), `${i.op} ${i.args}`]);
+		}
+		return m;
+	});
+	const keys = [...new Set(byLine.flatMap((m) => [...m.keys()]))].sort((a, b) => Number(a.split(':')[1]) - Number(b.split(':')[1]) || (a < b ? -1 : 1));
+	return keys
+		.map((key) =>
+			row(
+				`<code>${escapeHtml(key)}</code>`,
+				byLine.map((m) => (m.get(key) ?? []).join('\n')),
+			),
+		)
+		.filter((r) => r.differs.some(Boolean))
+		.map((r) => ({
+			...r,
+			cells: r.cells.map((c) =>
+				c
+					? c
+							.split('\n')
+							.map((t) => `<code>${t}</code>`)
+							.join('<br>')
+					: '<span class="pg-none">nothing</span>',
+			),
+		}));
+}
+
 function benchTable(runs: VersionRun[]): string {
 	const perRun = runs.map((r) => new Map(benchRows(r.results.bench?.benchmarks ?? []).map((b) => [b.name, b])));
 	const names = [...new Set(perRun.flatMap((m) => [...m.keys()]))];
@@ -128,13 +162,13 @@ export function versionsSectionHtml(runs: VersionRun[], options: VersionsOptions
 	const parts: string[] = [];
 	const same: string[] = [];
 
-	const modes = (['escape', 'run', 'test', 'bench'] as const).filter((m) => runs.some((r) => r.results[m]));
+	const modes = (['escape', 'asm', 'run', 'test', 'bench'] as const).filter((m) => runs.some((r) => r.results[m]));
 	const ends = runs.map((r) => {
 		const compile = r.results.escape && isCompileFailure(r.results.escape) ? r.results.escape : undefined;
 		return compile
 			? errorLabels[compile.error!.code]
 			: modes
-					.filter((m) => m !== 'escape')
+					.filter((m) => m !== 'escape' && m !== 'asm')
 					.map((m) => `${m}: ${outcome(r.results[m])}`)
 					.join(', ') || 'compiles';
 	});
@@ -145,6 +179,13 @@ export function versionsSectionHtml(runs: VersionRun[], options: VersionsOptions
 	const escape = escapeRows(runs, shown);
 	if (escape.length) parts.push(table('Escape analysis, on the lines where it differs', 'Line', runs, escape));
 	else if (modes.includes('escape')) same.push('the same escape analysis');
+
+	if (modes.includes('asm')) {
+		const asm = asmRows(runs);
+		if (asm.length)
+			parts.push(table('Assembly: calls into the allocator, clears, write barriers and panic checks, on the lines where they differ', 'Line', runs, asm));
+		else same.push('the same allocating, clearing and checking instructions');
+	}
 
 	if (modes.includes('run')) {
 		const out = row(

@@ -2,7 +2,16 @@
  * Checks a snippet's claims against what the toolchain really said. Every failure names the
  * snippet file and line on disk, what was claimed, and what was measured or reported instead.
  */
-import { inGoRange, median, type Benchmark, type Diagnostic, type GoRange, type GoRelease, type RunResult } from '@playbook/engine/contract';
+import {
+	inGoRange,
+	median,
+	type AsmInstruction,
+	type Benchmark,
+	type Diagnostic,
+	type GoRange,
+	type GoRelease,
+	type RunResult,
+} from '@playbook/engine/contract';
 import type { BenchClaim, Comparison, SnippetSpec } from './expectations.ts';
 import { claimRanges, hasClaims, originalLine } from './expectations.ts';
 import type { SnippetResults, SnippetRuns } from './results.ts';
@@ -118,9 +127,30 @@ function checkRelease(spec: SnippetSpec, results: SnippetResults, release: GoRel
 	const reporter = runtime.length ? 'the compiler and the program' : 'the compiler';
 
 	// Every pattern of every line claim, on its line.
+	const instructions = (results.asm?.assembly ?? []).flatMap((f) => f.instructions);
+	const asmText = (i: AsmInstruction) => `${i.op} ${i.args}`;
 	for (const claim of lineClaims) {
 		const onLine = diagnostics.filter((d) => d.file === claim.file && d.line === claim.displayLine);
-		for (const p of claim.patterns) {
+		for (const p of claim.patterns.filter((p) => p.target === 'asm')) {
+			const code = instructions.filter((i) => i.file === claim.file && i.line === claim.displayLine);
+			const match = code.find((i) => p.re.test(asmText(i)));
+			if (results.asm?.error) {
+				fail(claim.file, claim.line, `want asm ${p.negate ? '!' : ''}${JSON.stringify(p.source)}: the assembly listing failed: ${results.asm.error.message}`);
+			} else if (!p.negate && !match) {
+				const near = [
+					...new Set(instructions.filter((i) => i.file === claim.file && p.re.test(asmText(i))).map((i) => `line ${originalLine(spec, i.file, i.line)}`)),
+				];
+				const shown = code.filter((i) => i.op === 'CALL' || i.mark).map(asmText);
+				fail(
+					claim.file,
+					claim.line,
+					`want asm ${JSON.stringify(p.source)}: no instruction compiled from this line matches (${code.length} instruction${code.length === 1 ? '' : 's'}${shown.length ? `; its calls and marked ones: ${shown.join('; ')}` : ''})${near.length ? `; it matches on ${near.join(', ')}` : ''}`,
+				);
+			} else if (p.negate && match) {
+				fail(claim.file, claim.line, `want asm !${JSON.stringify(p.source)}: this line compiles to ${JSON.stringify(asmText(match))}`);
+			}
+		}
+		for (const p of claim.patterns.filter((p) => p.target === 'compiler')) {
 			const match = onLine.find((d) => p.re.test(d.message));
 			if (!p.negate && !match) {
 				const near = diagnostics.filter((d) => d.file === claim.file && p.re.test(d.message)).map((d) => `line ${originalLine(spec, d.file, d.line)}`);

@@ -27,6 +27,8 @@ export interface Pattern {
 	source: string;
 	re: RegExp;
 	negate: boolean;
+	/** What it is matched against on its line: the compiler's diagnostics, or (`want asm "…"`) the instructions compiled from that line, as "OP args". */
+	target: 'compiler' | 'asm';
 	/** The Go releases it holds for (`want go1.24+ "…"`); null: every release the snippet is checked on. */
 	versions: GoRange | null;
 }
@@ -112,6 +114,8 @@ export interface SnippetSpec {
 	errorClaim: ErrorClaim | null;
 	exactOutput: ExactOutput | null;
 	isMain: boolean;
+	/** A line claim about the assembly (`want asm "…"`): the snippet is compiled to assembly too. */
+	hasAsmClaims: boolean;
 	/** Test or Example functions. */
 	hasTests: boolean;
 	hasBenchmarks: boolean;
@@ -124,13 +128,21 @@ const versionPrefix = /^go(\S+)\s+/;
 /**
  * Reads Go-quoted patterns: "…" (with escapes) or `…`, each optionally preceded by `!`; a Go
  * version span before patterns (`go1.21-1.24 "escapes" go1.25+ "does not escape"`) applies to
- * the patterns after it.
+ * the patterns after it, and so does `asm` (`asm "CALL runtime\.mapclear"`: the patterns after it
+ * are about the line's instructions).
  */
 function parsePatterns(text: string): Pattern[] | string {
 	const patterns: Pattern[] = [];
 	let rest = text.trim();
 	let versions: GoRange | null = null;
+	let target: Pattern['target'] = 'compiler';
 	while (rest.length > 0) {
+		const asm = /^asm(?:\s+|(?=[!"`]))/.exec(rest);
+		if (asm) {
+			target = 'asm';
+			rest = rest.slice(asm[0].length);
+			continue;
+		}
 		const v = versionPrefix.exec(rest);
 		if (v) {
 			const range = parseGoRange(v[1]!, `go${v[1]}`);
@@ -164,7 +176,7 @@ function parsePatterns(text: string): Pattern[] | string {
 			return `expected a quoted regexp ("…" or \`…\`), found ${JSON.stringify(rest.slice(0, 30))}`;
 		}
 		try {
-			patterns.push({ source, re: new RegExp(source, 'm'), negate, versions });
+			patterns.push({ source, re: new RegExp(source, 'm'), negate, versions, target });
 		} catch (e) {
 			return `invalid regexp ${JSON.stringify(source)}: ${(e as Error).message}`;
 		}
@@ -230,6 +242,7 @@ export function parseSnippet(id: string, files: Record<string, string>): Snippet
 		errorClaim: null,
 		exactOutput: null,
 		isMain: false,
+		hasAsmClaims: false,
 		hasTests: false,
 		hasBenchmarks: false,
 		problems: [],
@@ -340,6 +353,7 @@ export function parseSnippet(id: string, files: Record<string, string>): Snippet
 			spec.lineClaims.push({ file, line: claim.line + 1, displayLine: map.indexOf(claim.line + 1), patterns: claim.patterns });
 		}
 	}
+	spec.hasAsmClaims = spec.lineClaims.some((c) => c.patterns.some((p) => p.target === 'asm'));
 	spec.releases = checkedReleases(spec);
 	return spec;
 }

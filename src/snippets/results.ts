@@ -1,5 +1,5 @@
 /**
- * Produces a snippet's results (escape analysis, output, tests, benchmarks) through the engine's
+ * Produces a snippet's results (escape analysis, assembly, output, tests, benchmarks) through the engine's
  * jobs layer, the same as the live server: the same validation and normalization (a snippet
  * option the server would refuse fails here), the same cache key, single flight. The store is a
  * folder of files keyed on the runner's fingerprint, so the checker and the site build share it:
@@ -125,6 +125,7 @@ export function snippetRequests(spec: SnippetSpec, release: GoRelease = defaultG
 		return { mode, files: spec.display, options: release === defaultGoRelease ? options : { ...options, go: release } };
 	};
 	const requests: Partial<Record<Mode, RunRequest>> = { escape: request('escape') };
+	if (spec.hasAsmClaims) requests.asm = request('asm');
 	if (spec.isMain) requests.run = request('run');
 	if (spec.hasTests) requests.test = request('test');
 	if (spec.hasBenchmarks) requests.bench = request('bench');
@@ -145,7 +146,7 @@ async function resultsOn(spec: SnippetSpec, release: GoRelease, options: { refre
 	const run = (request: RunRequest) => jobs().run(request, undefined, options);
 	results.escape = await run(requests.escape!);
 	if (results.escape.error?.code === 'compile_error' || results.escape.error?.code === 'import_not_allowed') return results;
-	const rest = (['run', 'test', 'bench'] as const).filter((m) => requests[m]);
+	const rest = (['asm', 'run', 'test', 'bench'] as const).filter((m) => requests[m]);
 	await Promise.all(
 		rest.map(async (mode) => {
 			results[mode] = await run(requests[mode]!);

@@ -155,6 +155,74 @@ describe('escape', () => {
 	});
 });
 
+describe('asm', () => {
+	const source = program(
+		'type point struct{ x, y int }\n\nvar sink *point\n\nfunc newPoint(x, y int) *point {\n\treturn &point{x, y}\n}\n\nfunc main() {\n\tm := map[int]int{1: 2}\n\tclear(m)\n\tsink = newPoint(1, 2)\n\txs := []int{1, 2, 3}\n\tfmt.Println(xs[len(m)])\n}',
+	);
+	// Lines: 12 newPoint's return, 17 clear(m), 18 sink = newPoint(1, 2), 20 xs[len(m)].
+	const marks = (body: RunResult, fn: string) =>
+		body.assembly
+			.find((f) => f.name === fn)
+			?.instructions.filter((i) => i.mark)
+			.map((i) => `${i.line} ${i.mark} ${i.op} ${i.args}`) ?? [];
+
+	test("the package's functions, each instruction on its snippet line, the ones that matter to memory marked", async () => {
+		const { status, body } = await server.run({ mode: 'asm', files: { 'main.go': source } });
+		expect(status).toBe(200);
+		expect(body).toMatchObject({ ok: true, mode: 'asm', error: null, diagnostics: [] });
+		expect(body.assembly.map((f) => f.name)).toEqual(['main.newPoint', 'main.main']);
+		// Pseudo-instructions (liveness maps) and the symbols' bytes are not instructions.
+		expect(body.assembly.flatMap((f) => f.instructions.map((i) => i.op))).not.toContain('PCDATA');
+		expect(marks(body, 'main.newPoint')).toEqual([expect.stringMatching(/^12 alloc CALL runtime\.(newobject|mallocgc\w*)\(SB\)$/)]);
+		const main = marks(body, 'main.main');
+		expect(main).toContain('17 clear CALL runtime.mapclear(SB)');
+		// newPoint inlined into main: its allocation and the store's write barrier are on the call's line.
+		expect(main).toEqual(
+			expect.arrayContaining([expect.stringMatching(/^18 alloc CALL runtime\.(newobject|mallocgc\w*)\(SB\)$/), expect.stringMatching(/^18 write-barrier /)]),
+		);
+		expect(main).toEqual(expect.arrayContaining([expect.stringMatching(/^20 panic CALL runtime\.panic\w*\(SB\)$/)]));
+		// Code inlined from fmt is on the line that calls it, not in fmt's files.
+		expect(body.assembly.flatMap((f) => f.instructions).every((i) => i.file === 'main.go' || i.file === '')).toBe(true);
+	});
+
+	test('inlining: false keeps newPoint a call: its allocation stays in newPoint', async () => {
+		const { body } = await server.run({ mode: 'asm', files: { 'main.go': source }, options: { inlining: false } });
+		expect(marks(body, 'main.main').filter((m) => / alloc /.test(m) && m.startsWith('18 '))).toEqual([]);
+		expect(
+			body.assembly.find((f) => f.name === 'main.main')?.instructions.some((i) => i.line === 18 && i.op === 'CALL' && i.args === 'main.newPoint(SB)'),
+		).toBe(true);
+	});
+
+	test('a library package with tests: its functions and the test functions', async () => {
+		const { body } = await server.run({
+			mode: 'asm',
+			files: {
+				'a.go': 'package a\n\nfunc At(s []int, i int) int { return s[i] }\n',
+				'a_test.go': 'package a\n\nimport "testing"\n\nfunc TestAt(t *testing.T) {\n\tif At([]int{7}, 0) != 7 {\n\t\tt.Fatal("no")\n\t}\n}\n',
+			},
+		});
+		expect(body.error).toBeNull();
+		expect(body.assembly.map((f) => f.name)).toEqual(expect.arrayContaining(['play.At', 'play.TestAt']));
+		expect(marks(body, 'play.At')).toEqual([expect.stringMatching(/^3 panic CALL runtime\.panic\w*\(SB\)$/)]);
+	});
+
+	test('a compile error is the answer, with no listing', async () => {
+		const { body } = await server.run({ mode: 'asm', files: { 'main.go': 'package main\n\nfunc main() {\n\tx := 1\n}\n' } });
+		expect(body).toMatchObject({ ok: false, mode: 'asm', assembly: [], error: { code: 'compile_error' } });
+		expect(body.diagnostics).toEqual([expect.objectContaining({ file: 'main.go', line: 4, kind: 'error', message: 'declared and not used: x' })]);
+	});
+
+	test('options of other modes are refused for asm, naming the ones it takes', async () => {
+		const res = await server.app.inject({
+			method: 'POST',
+			url: '/api/run',
+			payload: { mode: 'asm', files: { 'main.go': source }, options: { escapeDetail: 2 } },
+		});
+		expect(res.statusCode).toBe(400);
+		expect(res.json().error.message).toMatch(/options\.escapeDetail does not apply to mode "asm".*Mode "asm" takes: go, inlining/s);
+	});
+});
+
 describe('bench and test', () => {
 	const benchmarks = `package main
 

@@ -57,6 +57,17 @@ test('escape analysis on another release uses that compiler', async () => {
 	expect(body.diagnostics.map((d) => `${d.line}: ${d.message}`)).toContain('4: new(int) does not escape');
 }, 600_000);
 
+test("the assembly listing is that release's code: Go 1.27 calls a size-specialised malloc where 1.26 calls newobject", async () => {
+	const source = 'package main\n\ntype point struct{ x, y int }\n\nvar sink *point\n\nfunc main() {\n\tsink = &point{1, 2}\n}\n';
+	const allocs = async (go: string) => {
+		const { body } = await server.run({ mode: 'asm', files: { 'main.go': source }, options: { go } });
+		expect(body).toMatchObject({ ok: true, goVersion: go === '1.26' ? 'go1.26.11' : 'go1.27.3' });
+		return body.assembly.flatMap((f) => f.instructions.filter((i) => i.mark === 'alloc').map((i) => `${i.line} ${i.args}`));
+	};
+	expect(await allocs('1.26')).toEqual(['8 runtime.newobject(SB)']);
+	expect(await allocs('1.27')).toEqual([expect.stringMatching(/^8 runtime\.mallocgcSmallNoScanSC\d+\(SB\)$/)]);
+}, 600_000);
+
 describe('the Go Playground protocol', () => {
 	test('/compile?backend=goprev runs on the previous minor; without a backend on the newest', async () => {
 		const form = (backend: string) =>

@@ -45,6 +45,22 @@ describe('the snippet checker', () => {
 		expect(f[0]?.message).toMatch(/want "does not escape": the compiler reported "make\(\[\]byte, n\) escapes to heap" on this line/);
 	}, 900_000);
 
+	test('checks assembly claims against the instructions compiled from their line, on each release a span names', async () => {
+		const spec = await loadSnippet('asm-good', fixtures);
+		expect(spec.hasAsmClaims).toBe(true);
+		expect(spec.releases).toEqual(['1.27.3', '1.26.11']);
+		expect(checkSnippet(spec, await snippetResults(spec))).toEqual([]);
+	}, 900_000);
+
+	test('fails an assembly claim that does not hold, naming the line, what it compiles to and where the pattern matches', async () => {
+		const f = await check('asm-wrong');
+		expect(f.map((x) => x.where)).toEqual(['asm-wrong/main.go:6', 'asm-wrong/main.go:12']);
+		// The loop's index is checked by its range: no bounds check on line 6.
+		expect(f[0]?.message).toMatch(/^want asm "CALL runtime\\\\\.panicIndex": no instruction compiled from this line matches \(\d+ instructions?\)/);
+		// xs[0] on an unknown slice is bounds-checked: the panic call is there.
+		expect(f[1]?.message).toMatch(/^want asm !"runtime\\\\\.panic": this line compiles to "CALL runtime\.panic\w+\(SB\)"$/);
+	}, 900_000);
+
 	test('fails a missing diagnostic', async () => {
 		const f = await check('missing-diagnostic');
 		expect(f.map((x) => x.where)).toEqual(['missing-diagnostic/main.go:7']);

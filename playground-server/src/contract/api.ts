@@ -6,7 +6,7 @@
  */
 import type { RunOptions } from './options.ts';
 
-export const modes = ['run', 'escape', 'bench', 'test'] as const;
+export const modes = ['run', 'escape', 'asm', 'bench', 'test'] as const;
 export type Mode = (typeof modes)[number];
 
 export const requestLimits = {
@@ -72,6 +72,35 @@ export interface Benchmark {
 	metrics: Record<string, number>;
 }
 
+/**
+ * What an instruction of the assembly listing does that matters to memory: allocate
+ * (`runtime.newobject`, `mallocgc…`, `makeslice`, `growslice`, `convT…`, …), clear memory
+ * (`mapclear`, `memclr…`), pass through the GC write barrier, or branch to a run-time panic (a
+ * bounds or nil check that failed).
+ */
+export const asmMarks = ['alloc', 'clear', 'write-barrier', 'panic'] as const;
+export type AsmMark = (typeof asmMarks)[number];
+
+export interface AsmInstruction {
+	/** The source position the compiler gave it: a snippet file ("main.go"), or for code inlined from elsewhere that file ("fmt/print.go"); "" when it gave none. */
+	file: string;
+	line: number;
+	/** Byte offset in the function. */
+	pc: number;
+	/** "CALL", "MOVQ", … */
+	op: string;
+	/** The operands as the compiler printed them, e.g. "runtime.mapclear(SB)". */
+	args: string;
+	mark: AsmMark | null;
+}
+
+/** One function of the package (closures and methods included), as `compile -S` lists it. */
+export interface AsmFunction {
+	/** The symbol, e.g. "main.main", "main.(*T).Get", "main.main.func1". */
+	name: string;
+	instructions: AsmInstruction[];
+}
+
 export const errorCodes = [
 	'compile_error',
 	'import_not_allowed',
@@ -110,6 +139,8 @@ export interface RunResult {
 	diagnostics: Diagnostic[];
 	benchmarks: Benchmark[];
 	tests: { passed: number; failed: number } | null;
+	/** Mode asm: the package's own functions as the compiler emitted them; empty otherwise. */
+	assembly: AsmFunction[];
 	error: RunError | null;
 }
 
@@ -128,6 +159,7 @@ export function runResultOf(mode: Mode, goVersion: string, partial: Partial<RunR
 		diagnostics: [],
 		benchmarks: [],
 		tests: null,
+		assembly: [],
 		error: null,
 		...partial,
 	};

@@ -50,9 +50,9 @@ export function benchmarkCount(files: Readonly<Record<string, string>>): number 
 		.reduce((n, [, source]) => n + countBenchmarks(source), 0);
 }
 
-/** Which jobs the files offer: escape analysis always; the others when there is something to run. */
+/** Which jobs the files offer: escape analysis and assembly always; the others when there is something to run. */
 export type Capabilities = Record<Mode, boolean>;
 
 export function capabilities(files: Readonly<Record<string, string>>): Capabilities {
-	return { run: hasMainFunc(files), escape: true, test: hasTests(files), bench: benchmarkCount(files) > 0 };
+	return { run: hasMainFunc(files), escape: true, asm: true, test: hasTests(files), bench: benchmarkCount(files) > 0 };
 }

@@ -195,8 +195,8 @@ export const optionTable = {
 		parse: (v) => (v === '1' ? 1 : v === '2' ? 2 : { problem: 'escapeDetail=1 or escapeDetail=2' }),
 	}),
 	inlining: option<boolean>({
-		modes: ['escape', 'run', 'bench', 'test'],
-		description: 'false compiles with -l (no inlining), which makes escape analysis easier to read.',
+		modes: ['escape', 'asm', 'run', 'bench', 'test'],
+		description: 'false compiles with -l (no inlining), which makes escape analysis and assembly easier to read.',
 		schema: { type: 'boolean' },
 		neutral: true,
 		parse: boolean('inlining'),

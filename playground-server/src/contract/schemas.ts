@@ -4,7 +4,7 @@
  * @fastify/swagger puts them in the OpenAPI document as components: one definition for all three.
  * The routes' own schemas live beside each route and refer to these by $id.
  */
-import { diagnosticKinds, errorCodes, fileNamePattern, modes, requestErrorCodes, requestLimits } from './api.ts';
+import { asmMarks, diagnosticKinds, errorCodes, fileNamePattern, modes, requestErrorCodes, requestLimits } from './api.ts';
 import { optionsByModeSchema, optionsSchema } from './options.ts';
 import { goModDirectives, goModPattern } from './validate.ts';
 
@@ -79,12 +79,54 @@ const benchmarkSchema = {
 	},
 } as const;
 
+const asmFunctionSchema = {
+	type: 'object',
+	required: ['name', 'instructions'],
+	properties: {
+		name: { type: 'string', description: 'The symbol, e.g. "main.main" or "main.(*T).Get".' },
+		instructions: {
+			type: 'array',
+			items: {
+				type: 'object',
+				required: ['file', 'line', 'pc', 'op', 'args', 'mark'],
+				properties: {
+					file: {
+						type: 'string',
+						description:
+							'The snippet file the instruction was compiled from, or for code inlined from elsewhere that file ("fmt/print.go"); "" when the compiler gave no position.',
+					},
+					line: { type: 'integer' },
+					pc: { type: 'integer', description: 'Byte offset in the function.' },
+					op: { type: 'string' },
+					args: { type: 'string' },
+					mark: { type: ['string', 'null'], enum: [...asmMarks, null], description: 'What the instruction does that matters to memory.' },
+				},
+			},
+		},
+	},
+} as const;
+
 export const runResultSchema = {
 	$id: 'RunResult',
 	type: 'object',
 	description:
 		'The outcome of a job. Every outcome of the program itself (success, compile error, panic, limit hit) is a 200 with this body; error says what happened and what to do.',
-	required: ['ok', 'mode', 'goVersion', 'exitCode', 'stdout', 'stderr', 'durationMs', 'cached', 'truncated', 'diagnostics', 'benchmarks', 'tests', 'error'],
+	required: [
+		'ok',
+		'mode',
+		'goVersion',
+		'exitCode',
+		'stdout',
+		'stderr',
+		'durationMs',
+		'cached',
+		'truncated',
+		'diagnostics',
+		'benchmarks',
+		'tests',
+		'assembly',
+		'error',
+	],
 	properties: {
 		ok: { type: 'boolean' },
 		mode: { type: 'string', enum: [...modes] },
@@ -100,6 +142,11 @@ export const runResultSchema = {
 		tests: {
 			type: ['object', 'null'],
 			properties: { passed: { type: 'integer' }, failed: { type: 'integer' } },
+		},
+		assembly: {
+			type: 'array',
+			items: asmFunctionSchema,
+			description: "Mode asm: the package's own functions as the compiler emitted them (compile -S); empty otherwise.",
 		},
 		error: {
 			type: ['object', 'null'],

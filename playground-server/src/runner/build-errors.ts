@@ -107,11 +107,11 @@ export function buildFailure(build: SandboxOutcome, diagnostics: RunResult['diag
 	if (!mentionsSnippet) {
 		return {
 			code: 'internal_error',
-			message: `The playground could not ${mode === 'escape' ? 'compile' : 'build'} this snippet for a reason of its own (${goLine ?? `exit status ${build.exitCode}`}). Try again; if it keeps failing, report it.`,
+			message: `The playground could not ${mode === 'escape' || mode === 'asm' ? 'compile' : 'build'} this snippet for a reason of its own (${goLine ?? `exit status ${build.exitCode}`}). Try again; if it keeps failing, report it.`,
 		};
 	}
 	return {
 		code: 'compile_error',
-		message: `The ${mode === 'escape' ? 'compiler' : 'build'} failed: ${goLine ?? `exit status ${build.exitCode}`}`,
+		message: `The ${mode === 'escape' || mode === 'asm' ? 'compiler' : 'build'} failed: ${goLine ?? `exit status ${build.exitCode}`}`,
 	};
 }

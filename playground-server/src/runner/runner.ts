@@ -249,7 +249,7 @@ export class Runner {
 		}
 		const goFiles = goFileNames(request.files);
 		const stdlib = this.#parts.stdlib;
-		if (mode === 'escape' && stdlib) {
+		if ((mode === 'escape' || mode === 'asm') && stdlib) {
 			// Planned before anything is written: a refused import needs no sandbox at all.
 			const plan = planEscapeCompile({ files: request.files, stdPackages: this.#stdPackages, context: stdlib.context, goVersion: this.goVersion });
 			if (plan.kind === 'refuse') return emptyResult(mode, this.goVersion, started, { error: plan.error, diagnostics: plan.diagnostics });

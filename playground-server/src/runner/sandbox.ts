@@ -198,11 +198,18 @@ export function seccompActive(enabled = true): boolean {
 function ulimitScript(spec: SandboxSpec, cgroupsActive: boolean): string {
 	const set = (flags: string, value: number) => `ulimit ${flags} ${value} || exit 125;`;
 	const kib = (bytes: number) => Math.floor(bytes / 1024);
-	const lines = [set('-S -t', spec.cpuSeconds), set('-H -t', spec.cpuSeconds + 1), set('-f', kib(spec.fileSizeBytes)), set('-c', 0), set('-n', fixedLimits.openFiles)];
+	const lines = [
+		set('-S -t', spec.cpuSeconds),
+		set('-H -t', spec.cpuSeconds + 1),
+		set('-f', kib(spec.fileSizeBytes)),
+		set('-c', 0),
+		set('-n', fixedLimits.openFiles),
+	];
 	// Below the job's cgroup cap, which also counts page cache and kernel memory: a program that
 	// allocates without bound should meet the Go runtime's own "out of memory" (with a stack trace
 	// that says where) before the kernel's silent kill.
-	if (spec.limitData) lines.push(set('-d', kib(cgroupsActive ? spec.memoryBytes - Math.min(64 * 1024 * 1024, Math.floor(spec.memoryBytes / 8)) : spec.memoryBytes)));
+	if (spec.limitData)
+		lines.push(set('-d', kib(cgroupsActive ? spec.memoryBytes - Math.min(64 * 1024 * 1024, Math.floor(spec.memoryBytes / 8)) : spec.memoryBytes)));
 	// RLIMIT_NPROC counts every process of the uid, so it only means something for a uid of the
 	// job's own: the slot uid when we run as root. With a pids cgroup it is only a backstop, set
 	// above the cgroup's cap so that the cgroup (which records that it refused) acts first.

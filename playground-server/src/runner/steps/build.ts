@@ -1,12 +1,13 @@
 /**
- * The build step of a run, test or benchmark job (and of escape analysis before the standard
- * library's export data is ready): `go build` or `go test -c` in the sandbox, which sees the
+ * The build step of a run, test or benchmark job (and of escape analysis or the assembly listing
+ * before the standard library's export data is ready): `go build` or `go test -c` in the sandbox, which sees the
  * toolchain, the shared build cache and the job's sources.
  */
 import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hasTestFiles, type RunOptions, type RunRequest, type RunResult } from '../../contract/index.ts';
+import { parseAssembly } from '../parse/asm.ts';
 import { jobResult, type JobContext } from './context.ts';
 import { goCommand } from './go-command.ts';
 
@@ -38,10 +39,11 @@ export async function buildProgram(job: JobContext, request: RunRequest, goFiles
 	const binary = `${job.layout.job}/out/${binaryName(mode)}`;
 	const gcflags: string[] = [];
 	if (mode === 'escape') gcflags.push(options.escapeDetail === 2 ? '-m=2' : '-m');
+	if (mode === 'asm') gcflags.push('-S=2');
 	if (options.inlining === false) gcflags.push('-l');
 	let args: string[];
 	if (mode === 'run') args = ['build', '-trimpath', '-o', binary];
-	else if (mode === 'escape' && !hasTests) args = ['build', '-trimpath', '-o', '/dev/null'];
+	else if ((mode === 'escape' || mode === 'asm') && !hasTests) args = ['build', '-trimpath', '-o', '/dev/null'];
 	else args = ['test', '-c', '-trimpath', '-o', binary];
 	if (race) args.push('-race');
 	if (gcflags.length > 0) args.push(`-gcflags=${gcflags.join(' ')}`);
@@ -50,6 +52,12 @@ export async function buildProgram(job: JobContext, request: RunRequest, goFiles
 	const build = await goCommand(job, args, { timeoutMs: job.runner.limits.buildTimeoutMs, cgo: race, files: request.files, goFiles });
 	if (build.failure) return { result: build.failure };
 	if (mode === 'escape') return { result: jobResult(job, { exitCode: build.outcome.exitCode, stderr: build.text, diagnostics: build.diagnostics }) };
+	if (mode === 'asm') {
+		const listing = parseAssembly(build.text, goFiles);
+		return {
+			result: jobResult(job, { exitCode: build.outcome.exitCode, stderr: listing.rest.trim(), diagnostics: build.diagnostics, assembly: listing.functions }),
+		};
+	}
 	if (mode === 'run' && !(await isExecutable(join(job.jobDir, 'out', 'prog')))) {
 		return {
 			result: jobResult(job, {

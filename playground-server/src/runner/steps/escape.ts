@@ -1,14 +1,16 @@
 /**
- * Escape analysis as the compiler's own steps (escape-compile.ts plans them): each unit compiled
- * by `compile` directly against the standard library's export data, in the build step's sandbox
- * and limits, the whole within the build's time limit, stopping at the first that fails (as
- * `go test -c` does: the external test imports the package). Nothing is linked.
+ * Escape analysis and the assembly listing as the compiler's own steps (escape-compile.ts plans
+ * them): each unit compiled by `compile` directly against the standard library's export data, in
+ * the build step's sandbox and limits, the whole within the build's time limit, stopping at the
+ * first that fails (as `go test -c` does: the external test imports the package). Nothing is
+ * linked. The job's mode says which: -m (escape) or -S=2 (asm, see parse/asm.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunOptions, RunResult } from '../../contract/index.ts';
 import { buildFailure } from '../build-errors.ts';
 import type { CompileUnit } from '../escape-compile.ts';
+import { parseAssembly } from '../parse/asm.ts';
 import { parseCompilerOutput, snippetModule } from '../parse/compiler.ts';
 import type { SandboxOutcome } from '../sandbox.ts';
 import { compilerPath, importcfg, type Stdlib } from '../stdlib.ts';
@@ -23,7 +25,7 @@ export async function compileEscape(
 ): Promise<RunResult> {
 	const { toolchain, limits } = job.runner;
 	const out = `${job.layout.job}/out`;
-	const flags = [options.escapeDetail === 2 ? '-m=2' : '-m'];
+	const flags = job.mode === 'asm' ? ['-S=2'] : [options.escapeDetail === 2 ? '-m=2' : '-m'];
 	if (options.inlining === false) flags.push('-l');
 	const deadline = performance.now() + limits.buildTimeoutMs;
 	let text = '';
@@ -58,10 +60,13 @@ export async function compileEscape(
 	}
 	if (!build) throw new Error('escape analysis planned no compile unit');
 	const failed = stepFailed(build);
+	const listing = job.mode === 'asm' ? parseAssembly(text, goFiles) : null;
+	if (listing) text = listing.rest.trim() === '' ? '' : listing.rest;
 	const compiled = parseCompilerOutput(text, goFiles, failed);
 	return jobResult(job, {
 		exitCode: build.exitCode,
 		stderr: text,
+		assembly: listing?.functions ?? [],
 		diagnostics: compiled.diagnostics,
 		truncated: build.outputLimited,
 		error: failed

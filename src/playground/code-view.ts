@@ -140,6 +140,31 @@ export class CodeView {
 		setTimeout(() => el.classList.remove('pg-line-flash'), 1500);
 	}
 
+	/**
+	 * Lights one line of the code blocks (null: none), for the assembly rows that came from it;
+	 * the open editor has its own line highlight and is left alone.
+	 */
+	highlight(file: string | null, line = 0): void {
+		for (const el of this.#root.querySelectorAll('.pg-line-hl')) el.classList.remove('pg-line-hl');
+		if (this.#editors || file === null) return;
+		this.#blocks()
+			.find(([f]) => f === file)?.[1]
+			.querySelectorAll('.ec-line')
+			[line - 1]?.classList.add('pg-line-hl');
+	}
+
+	/** Calls `on` with the file and line the pointer is over in the code blocks (null when it leaves them). */
+	onLineHover(on: (at: { file: string; line: number } | null) => void): void {
+		this.#root.addEventListener('mouseover', (e) => {
+			const el = (e.target as Element).closest('.ec-line');
+			const block = el?.closest('.expressive-code');
+			if (!el || !block || this.#editors) return on(null);
+			const file = block.querySelector('.title')?.textContent?.trim() ?? this.#main;
+			on({ file, line: [...block.querySelectorAll('.ec-line')].indexOf(el) + 1 });
+		});
+		this.#root.addEventListener('mouseleave', () => on(null));
+	}
+
 	#dropEditor(): void {
 		this.#editors?.destroy();
 		this.#editors = null;

@@ -41,7 +41,13 @@ export class Playground {
 		const code = (this.#code = new CodeView(host.querySelector<HTMLElement>('[data-code]')!, payload.file, this.#start));
 		const results = host.querySelector<HTMLElement>('[data-results]')!;
 		results.before(this.#status.el);
-		this.#results = new ResultsPanel(results, code.key, (file, line, col) => code.reveal(file, line, col));
+		this.#results = new ResultsPanel(
+			results,
+			code.key,
+			(file, line, col) => code.reveal(file, line, col),
+			(file, line) => code.highlight(file, line),
+		);
+		code.onLineHover((at) => this.#results.highlightAsm(at));
 		this.#toolbar = new ToolbarControls(
 			host.querySelector<HTMLElement>('[data-toolbar]')!,
 			{ act: (action) => void this.#act(action, false), template: (name) => this.#useTemplate(name) },

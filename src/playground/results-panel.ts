@@ -10,19 +10,23 @@ import { actionOrder } from './toolbar.ts';
 
 /** Shows a line of the code: file:line references in the results lead there. */
 export type Reveal = (file: string, line: number, col: number) => void;
+/** Lights a line of the code while an assembly row from it is pointed at (null: none). */
+export type Highlight = (file: string | null, line?: number) => void;
 
 export class ResultsPanel {
 	readonly el: HTMLElement;
 	readonly #reveal: Reveal;
+	readonly #highlight: Highlight;
 	readonly #baked: string;
 	readonly #originText: string;
 	/** Whether the build recorded any results (/play has none to tell apart from live ones). */
 	readonly #recorded: boolean;
 
 	/** `key`: the code the recorded sections are about. */
-	constructor(el: HTMLElement, key: string, reveal: Reveal) {
+	constructor(el: HTMLElement, key: string, reveal: Reveal, highlight: Highlight = () => {}) {
 		this.el = el;
 		this.#reveal = reveal;
+		this.#highlight = highlight;
 		this.#baked = el.innerHTML;
 		this.#originText = el.querySelector('[data-origin]')?.textContent?.trim() ?? '';
 		this.#recorded = el.querySelector('.pg-section') !== null;
@@ -67,6 +71,15 @@ export class ResultsPanel {
 		this.#adopt(this.el, key);
 	}
 
+	/** Lights the assembly rows compiled from a line of the code (null: none). */
+	highlightAsm(at: { file: string; line: number } | null): void {
+		for (const row of this.el.querySelectorAll('.pg-asm-hl')) row.classList.remove('pg-asm-hl');
+		if (!at) return;
+		for (const row of this.el.querySelectorAll<HTMLElement>('.pg-section:not(.pg-stale) tr[data-line]')) {
+			if (row.dataset['file'] === at.file && Number(row.dataset['line']) === at.line) row.classList.add('pg-asm-hl');
+		}
+	}
+
 	/** Results of other code than `key` (what is shown now) are marked as such. */
 	markStale(key: string): void {
 		for (const s of this.el.querySelectorAll<HTMLElement>('.pg-section')) s.classList.toggle('pg-stale', s.dataset['code'] !== key);
@@ -85,6 +98,23 @@ export class ResultsPanel {
 	/** Sections (in `root`, or `root` itself) are about the code `key`; their file:line references become links to the line. */
 	#adopt(root: HTMLElement, key: string): void {
 		for (const s of root.matches('.pg-section') ? [root] : root.querySelectorAll<HTMLElement>('.pg-section')) s.dataset['code'] = key;
+		// An assembly row and the code line it came from light up together.
+		for (const row of root.querySelectorAll<HTMLElement>('tr[data-line]')) {
+			const at = { file: row.dataset['file'] ?? '', line: Number(row.dataset['line']) };
+			const on = () => {
+				if (row.closest('.pg-stale')) return;
+				this.highlightAsm(at);
+				this.#highlight(at.file, at.line);
+			};
+			const off = () => {
+				this.highlightAsm(null);
+				this.#highlight(null);
+			};
+			row.addEventListener('mouseenter', on);
+			row.addEventListener('mouseleave', off);
+			row.addEventListener('focusin', on);
+			row.addEventListener('focusout', off);
+		}
 		for (const loc of root.querySelectorAll<HTMLElement>('.pg-loc')) {
 			loc.tabIndex = 0;
 			loc.setAttribute('role', 'button');

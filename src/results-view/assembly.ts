@@ -19,7 +19,7 @@ const loc = (i: AsmInstruction, isSnippet: boolean) =>
 		: `<span class="pg-asm-from">${i.file ? `${escapeHtml(i.file)}:${i.line}` : '—'}</span>`;
 
 /** One function: its instructions, the source position written once for each run of one line. */
-function functionTable(f: AsmFunction, snippetFiles: ReadonlySet<string>): string {
+function functionTable(f: AsmFunction, snippetFiles: ReadonlySet<string>, open: boolean): string {
 	let previous = '';
 	const rows = f.instructions
 		.map((i) => {
@@ -31,7 +31,7 @@ function functionTable(f: AsmFunction, snippetFiles: ReadonlySet<string>): strin
 			return `<tr${i.mark ? ` data-mark="${i.mark}"` : ''}${isSnippet ? ` data-file="${escapeHtml(i.file)}" data-line="${i.line}"` : ''}><td class="pg-asm-where">${where}</td><td class="pg-asm-op">${escapeHtml(i.op)}</td><td class="pg-asm-args">${escapeHtml(i.args)}${mark}</td></tr>`;
 		})
 		.join('');
-	return `<details class="pg-asm-fn" open><summary><code>${escapeHtml(f.name)}</code> <span class="pg-note">${f.instructions.length} instructions</span></summary><div class="pg-table-wrap"><table class="pg-asm"><tbody>${rows}</tbody></table></div></details>`;
+	return `<details class="pg-asm-fn"${open ? ' open' : ''}><summary><code>${escapeHtml(f.name)}</code> <span class="pg-note">${f.instructions.length} instructions</span></summary><div class="pg-table-wrap"><table class="pg-asm"><tbody>${rows}</tbody></table></div></details>`;
 }
 
 export function assemblyBody(r: RunResult): string {
@@ -56,5 +56,8 @@ export function assemblyBody(r: RunResult): string {
 				)
 				.join('')}</ul>`
 		: '';
-	return summary + list + r.assembly.map((f) => functionTable(f, files)).join('');
+	// A short listing is read whole; a long one is opened function by function, the list above
+	// leading to what matters.
+	const open = r.assembly.reduce((n, f) => n + f.instructions.length, 0) <= 80;
+	return summary + list + r.assembly.map((f) => functionTable(f, files, open)).join('');
 }

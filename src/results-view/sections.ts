@@ -106,10 +106,14 @@ function escapeBody(r: RunResult, shown: (d: Diagnostic) => boolean): string {
 
 function compileBody(r: RunResult): string {
 	const errors = r.diagnostics.filter((d) => d.kind === 'error');
-	// The section's heading already says "Compile error".
+	// The section's heading already says "Compile error"; the errors, each on its line, are the
+	// answer. The server's message repeats the first of them, so it is shown only when there is
+	// no list (an import refused before compiling, a failure with no position).
+	if (errors.length === 0) return errorAlert(r, 'danger', false);
+	const marked = errors.length === 1 ? 'It is marked on its line' : 'Each is marked on its line';
 	return (
-		errorAlert(r, 'danger', false) +
-		(errors.length ? `<ul class="pg-diag-list pg-diag-main" aria-label="Compile errors">${errors.map((d) => diagnosticItem(d, false)).join('')}</ul>` : '')
+		`<p class="pg-alert pg-alert-danger" data-error="${r.error?.code ?? 'compile_error'}">The code does not compile: ${errors.length} error${errors.length === 1 ? '' : 's'}. ${marked}; fix ${errors.length === 1 ? 'it' : 'them'} and run again.</p>` +
+		`<ul class="pg-diag-list pg-diag-main" aria-label="Compile errors">${errors.map((d) => diagnosticItem(d, false)).join('')}</ul>`
 	);
 }
 

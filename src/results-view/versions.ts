@@ -184,7 +184,7 @@ export function versionsSectionHtml(runs: VersionRun[], options: VersionsOptions
 		const asm = asmRows(runs);
 		if (asm.length)
 			parts.push(table('Assembly: calls into the allocator, clears, write barriers and panic checks, on the lines where they differ', 'Line', runs, asm));
-		else same.push('the same allocating, clearing and checking instructions');
+		else same.push('the same marked instructions in the assembly');
 	}
 
 	if (modes.includes('run')) {

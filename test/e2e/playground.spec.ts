@@ -174,6 +174,33 @@ test.describe('playground on a docs page', () => {
 		await shot(pg, 'escape-2-flow');
 	});
 
+	test('assembly: each function at its lines, the allocation marked, rows and code lines lit together on hover', async ({ page }) => {
+		await page.goto(docsPage);
+		const pg = playground(page, counter);
+		const source = (await bakedFiles(pg))['main.go']!;
+		const line = source.split('\n').findIndex((l) => l.includes('n := 0')) + 1;
+		await button(pg, 'Assembly').click();
+		const asm = pg.locator('.pg-section[data-section="asm"][data-live]');
+		await expect(asm.locator('h4')).toHaveText('Assembly');
+		await expect(asm.locator('.pg-asm-fn summary code')).toHaveText(['main.newCounter', 'main.counterValue', 'main.main']);
+		// newCounter's n is moved to the heap: its line calls the allocator.
+		const alloc = asm.locator('.pg-diag-main li[data-mark="alloc"]').first();
+		await expect(alloc.locator('.pg-loc')).toHaveText(`main.go:${line}`);
+		await expect(alloc).toContainText(/CALL runtime\.(newobject|mallocgc\w*)\(SB\)/);
+		// Pointing at the code line lights its instructions; pointing at an instruction lights its line.
+		const rows = asm.locator(`tr[data-line="${line}"]`);
+		await pg.locator(`.ec-line[data-pb-line="${line}"]`).first().hover();
+		await expect(rows.first()).toHaveClass(/pg-asm-hl/);
+		expect(await asm.locator('tr.pg-asm-hl').count()).toBe(await rows.count());
+		await rows.last().hover();
+		await expect(pg.locator('.ec-line.pg-line-hl')).toHaveCount(1);
+		await expect(pg.locator('.ec-line.pg-line-hl')).toHaveAttribute('data-pb-line', String(line));
+		await shot(pg, 'asm-1-live');
+		// The list's link leads to the line.
+		await alloc.locator('.pg-loc').click();
+		await expect(pg.locator(`.ec-line[data-pb-line="${line}"]`).first()).toHaveClass(/pg-line-flash/);
+	});
+
 	test('edited code: a new allocation gets a new marker in the editor', async ({ page }) => {
 		await page.goto(docsPage);
 		const pg = playground(page, counter);
@@ -227,7 +254,9 @@ test.describe('playground on a docs page', () => {
 		expect(requests).toEqual(['run']);
 		await expect(pg.locator('.cm-content')).toContainText('undefinedThing()');
 		expect(await pg.locator('.cm-content > .cm-line').count()).toBe(code.split('\n').length);
-		await expect(run.locator('.pg-alert-danger')).toContainText('undefined: undefinedThing');
+		await expect(run.locator('.pg-alert-danger')).toHaveText('The code does not compile: 1 error. It is marked on its line; fix it and run again.');
+		// The error itself is said once, in the list that leads to its line.
+		expect(((await run.textContent()) ?? '').split('undefined: undefinedThing').length - 1).toBe(1);
 		await expect(run.locator('.pg-loc')).toHaveText(`main.go:${line}:2`);
 		await expect(
 			pg

@@ -262,6 +262,8 @@ func BenchmarkNone(b *testing.B) {
 		expect(body.error?.code).toBe('tests_failed');
 		expect(body.error?.message).toMatch(/TestBad/);
 		expect(body.stdout).toMatch(/main_test\.go:7: wrong/);
+		// The t.Fatal line is marked like a panic, from its first statement.
+		expect(body.diagnostics).toEqual([{ file: 'main_test.go', line: 7, col: 1, kind: 'runtime-error', message: 'TestBad: wrong' }]);
 	});
 
 	test('the race detector (race: true)', async () => {

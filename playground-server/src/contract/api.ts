@@ -32,7 +32,8 @@ export interface RunRequest {
  * explain why something did not allocate or was inlined; `error` is a compile error.
  * `runtime-error` is what the program itself ran into — a panic, a fatal error, a data race, a
  * stack overflow — placed on the innermost line of the snippet's own code in the traceback, at the
- * line's first statement (tracebacks carry no column).
+ * line's first statement (tracebacks carry no column); and each line a failing test reported on
+ * (`t.Errorf`, `t.Fatalf`…), its message "TestName: what it said".
  */
 export const diagnosticKinds = [
 	'moved-to-heap',

@@ -3,11 +3,11 @@
  * limits. The sandbox sees only the binary and a private /tmp.
  */
 import { join } from 'node:path';
-import type { RunOptions, RunRequest, RunResult } from '../../contract/index.ts';
+import type { Diagnostic, RunOptions, RunRequest, RunResult } from '../../contract/index.ts';
 import { fixedLimits } from '../limits.ts';
 import { classifyOutcome, runtimeDiagnostic } from '../outcome.ts';
 import { parseBenchOutput } from '../parse/bench.ts';
-import { parseTestOutput } from '../parse/tests.ts';
+import { parseTestOutput, testFailureLines } from '../parse/tests.ts';
 import { runSandboxed, type Bind } from '../sandbox.ts';
 import { binaryName } from './build.ts';
 import { jobResult, type JobContext } from './context.ts';
@@ -72,13 +72,22 @@ export async function runProgram(job: JobContext, request: RunRequest, goFiles: 
 		failedTests: testCounts?.failures ?? [],
 		cpuSeconds,
 	});
-	const runtime = runtimeDiagnostic(exec.stderr, error, Object.fromEntries(Object.entries(request.files).filter(([name]) => goFiles.has(name))));
+	const sources = Object.fromEntries(Object.entries(request.files).filter(([name]) => goFiles.has(name)));
+	const runtime = runtimeDiagnostic(exec.stderr, error, sources);
+	// A failing test's t.Errorf/t.Fatalf lines, marked like a panic (from the line's first statement).
+	const failures =
+		mode === 'test' && error?.code === 'tests_failed'
+			? testFailureLines(exec.stdout, sources).map((f): Diagnostic => {
+					const text = sources[f.file]?.split('\n')[f.line - 1] ?? '';
+					return { file: f.file, line: f.line, col: Buffer.byteLength(/^\s*/.exec(text)?.[0] ?? '', 'utf8') + 1, kind: 'runtime-error', message: `${f.test}: ${f.message}` };
+				})
+			: [];
 	return jobResult(job, {
 		exitCode: exec.exitCode,
 		stdout: exec.stdout,
 		stderr: exec.stderr,
 		truncated: exec.outputLimited,
-		diagnostics: runtime ? [runtime] : [],
+		diagnostics: [...(runtime ? [runtime] : []), ...failures],
 		benchmarks: mode === 'bench' ? parseBenchOutput(exec.stdout) : [],
 		tests: mode === 'test' && testCounts ? { passed: testCounts.passed, failed: testCounts.failed } : null,
 		error,

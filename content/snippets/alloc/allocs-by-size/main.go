@@ -31,7 +31,8 @@ func read() snapshot {
 	}
 	metrics.Read(s)
 	h := s[0].Value.Float64Histogram()
-	return snapshot{slices.Clone(h.Counts), h.Buckets, s[1].Value.Uint64()}
+	tiny := s[1].Value.Uint64()
+	return snapshot{slices.Clone(h.Counts), h.Buckets, tiny}
 }
 
 func main() {
@@ -55,7 +56,8 @@ func main() {
 			fmt.Printf("(%v, %v]: %d\n", lo, hi, d)
 		}
 	}
-	fmt.Println("tiny objects in shared blocks:", after.tiny-before.tiny)
+	fmt.Println("tiny objects in shared blocks:",
+		after.tiny-before.tiny)
 }
 
 // want stdout `^\(9, 17\]: 10[0-9]$`

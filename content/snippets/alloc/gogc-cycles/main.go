@@ -56,26 +56,26 @@ func churn(gogc int) stats {
 		b.bytes - a.bytes, b.pauses - a.pauses}
 }
 
+func report(gogc int, s stats) {
+	fmt.Printf("GOGC=%d: %dk allocations, %d MiB, %d GCs\n",
+		gogc, (s.objects+500)/1000, s.bytes>>20, s.cycles)
+}
+
 func main() {
 	for range 1024 {
 		live = append(live, make([]byte, 8192))
 	}
 	s100, s400 := churn(100), churn(400)
-	for _, s := range []struct {
-		gogc int
-		stats
-	}{{100, s100}, {400, s400}} {
-		fmt.Printf("GOGC=%d: %d thousand allocations, %d MiB, %d GCs\n",
-			s.gogc, (s.objects+500)/1000, s.bytes>>20, s.cycles)
-	}
+	report(100, s100)
+	report(400, s400)
 	fmt.Println("GOGC=400 ran at most half the GCs:",
 		2*s400.cycles <= s100.cycles)
 	fmt.Printf("stop-the-world pauses per GC: %.0f\n",
 		float64(s100.pauses)/float64(s100.cycles))
 }
 
-// want stdout "^GOGC=100: 60 thousand allocations, 234 MiB, ([5-9]|[1-4][0-9]) GCs$"
-// want stdout "^GOGC=400: 60 thousand allocations, 234 MiB, ([1-9]|1[0-2]) GCs$"
+// want stdout "^GOGC=100: 60k allocations, 234 MiB, ([5-9]|[1-4][0-9]) GCs$"
+// want stdout "^GOGC=400: 60k allocations, 234 MiB, ([1-9]|1[0-2]) GCs$"
 // want stdout "^GOGC=400 ran at most half the GCs: true$"
 // want stdout "^stop-the-world pauses per GC: 2$"
 // want stderr `^gc 1 @[0-9.]+s \d+%: [0-9.]+\+[0-9.]+\+[0-9.]+ ms clock, `

@@ -32,7 +32,8 @@ func stack(size int64) string {
 		frames := runtime.CallersFrames(r.Stack())
 		for {
 			f, more := frames.Next()
-			names = append(names, strings.TrimPrefix(f.Function, "runtime."))
+			name := strings.TrimPrefix(f.Function, "runtime.")
+			names = append(names, name)
 			if !more || f.Function == "main.main" {
 				break
 			}

@@ -54,6 +54,9 @@ func zeroAtRunTime() { sink = origin }
 func pointerShaped() { sink = wrapper{&x} }
 
 //go:noinline
+func zeroSize() { sink = struct{}{} }
+
+//go:noinline
 func nilSlice() { sink = none }
 
 //go:noinline
@@ -114,11 +117,13 @@ func BenchmarkLocalLiteral(b *testing.B) { run(b, localLiteral) }
 // want BenchmarkZeroAtRunTime allocs/op == 1
 // want BenchmarkZeroAtRunTime B/op == 16
 // want BenchmarkPointerShaped allocs/op == 0
+// want BenchmarkZeroSize allocs/op == 0
 // want BenchmarkNilSlice allocs/op == 0
 // want BenchmarkSlice allocs/op == 1
 // want BenchmarkSlice B/op == 24
 func BenchmarkZeroAtRunTime(b *testing.B) { run(b, zeroAtRunTime) }
 func BenchmarkPointerShaped(b *testing.B) { run(b, pointerShaped) }
+func BenchmarkZeroSize(b *testing.B)      { run(b, zeroSize) }
 func BenchmarkNilSlice(b *testing.B)      { run(b, nilSlice) }
 func BenchmarkSlice(b *testing.B)         { run(b, slice) }
 

@@ -1,5 +1,6 @@
 // Closing a channel does not release a goroutine blocked sending on
-// it: the send panics, and a panic in any goroutine ends the program.
+// it: the send panics, and a panic in any goroutine ends the
+// program.
 package main
 
 import "time"

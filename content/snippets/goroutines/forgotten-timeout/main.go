@@ -50,7 +50,7 @@ func buffered(slow <-chan struct{}) ([]byte, error) {
 
 // withContext stops waiting to send once the caller has given up.
 func withContext(slow <-chan struct{}) ([]byte, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	ctx, cancel := context.WithTimeout(context.TODO(), timeout)
 	defer cancel()
 	ch := make(chan []byte)
 	go func() {
@@ -83,8 +83,8 @@ func run(name string, call func(<-chan struct{}) ([]byte, error)) {
 	}
 	close(slow) // the backend answers, too late
 	time.Sleep(100 * time.Millisecond)
-	fmt.Printf("%-12s +%d goroutines, %+.1f MiB live heap\n", name+":",
-		runtime.NumGoroutine()-goroutines, liveMiB()-heap)
+	fmt.Printf("%-12s +%d goroutines, %+.1f MiB live heap\n",
+		name+":", runtime.NumGoroutine()-goroutines, liveMiB()-heap)
 }
 
 func main() {

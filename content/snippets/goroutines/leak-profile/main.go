@@ -1,7 +1,7 @@
-// The goroutine leak profile: a GC pass that finds goroutines blocked
-// on a channel (or a sync primitive) that no running goroutine can
-// reach, so nothing can ever wake them. Go 1.26 has it behind
-// GOEXPERIMENT=goroutineleakprofile; Go 1.27 has it by default.
+// The goroutine leak profile: a GC pass that finds goroutines
+// blocked on a channel (or a sync primitive) that no running
+// goroutine can reach, so nothing can ever wake them. Go 1.26 has
+// it behind GOEXPERIMENT=goroutineleakprofile; Go 1.27 by default.
 package main
 
 import (
@@ -14,9 +14,9 @@ import (
 	"time"
 )
 
-// orphan starts a goroutine that sends 1 MiB on a channel nobody will
-// ever receive from: once orphan returns, only that goroutine refers
-// to the channel.
+// orphan starts a goroutine that sends 1 MiB on a channel nobody
+// will ever receive from: once orphan returns, only that goroutine
+// refers to the channel.
 func orphan() {
 	ch := make(chan []byte)
 	go func() { ch <- make([]byte, 1<<20) }()
@@ -45,7 +45,8 @@ func main() {
 	runtime.GC()
 	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(s)
-	fmt.Printf("live heap: %.1f MiB\n", float64(s[0].Value.Uint64())/(1<<20))
+	live := float64(s[0].Value.Uint64()) / (1 << 20)
+	fmt.Printf("live heap: %.1f MiB\n", live)
 
 	// debug=2 writes every goroutine's stack, as a crash would, and
 	// marks the leaked ones.

@@ -14,7 +14,7 @@ type payload struct{ data [1 << 20]byte }
 
 var freed = make(chan string, 2)
 
-// track returns a payload that reports on freed when it is collected.
+// track returns a payload that reports on freed when collected.
 func track(name string) *payload {
 	p := new(payload)
 	runtime.AddCleanup(p, func(n string) { freed <- n }, name)
@@ -39,8 +39,9 @@ func main() {
 	time.Sleep(10 * time.Millisecond) // let the goroutine block
 	runtime.GC()
 
-	// Cleanups run on a goroutine of their own, shortly after the GC.
-	for _, wait := range []time.Duration{5 * time.Second, time.Second} {
+	// Cleanups run on a goroutine of their own, soon after the GC.
+	waits := []time.Duration{5 * time.Second, time.Second}
+	for _, wait := range waits {
 		select {
 		case n := <-freed:
 			fmt.Println("collected:", n)

@@ -52,7 +52,7 @@ func run(capped bool) {
 }
 
 func main() {
-	runtime.GOMAXPROCS(1) // one per-P slot: the same buffer every time
+	runtime.GOMAXPROCS(1) // one P: the same buffer every time
 	run(false)
 	runtime.GC()
 	runtime.GC() // empty the pool between the two runs

@@ -1,8 +1,9 @@
 //playbook:options benchtime=100ms count=5
 
-// Put takes an any. A slice header is three words, not a pointer, so
-// every Put of a []byte copies it into a new 24-byte allocation: the
-// pool allocates on every use. A pointer fits in the interface as is.
+// Put takes an any. A slice header is three words, not a pointer,
+// so every Put of a []byte copies it into a new 24-byte allocation:
+// the pool allocates on every use. A pointer fits in the interface
+// as it is.
 package pointersnotvalues
 
 import (

@@ -15,9 +15,9 @@ type item struct{ id int }
 
 func main() {
 	// With one P, Put and Get use the same per-P slot on every run.
-	// With more, the goroutine may move to another P across a GC, and
-	// Get does not look in other Ps' victim slots: the item survives
-	// a GC only sometimes.
+	// With more, the goroutine may move to another P across a GC,
+	// and Get does not look in other Ps' victim slots: the item
+	// survives a GC only sometimes.
 	runtime.GOMAXPROCS(1)
 
 	var pool sync.Pool

@@ -22,7 +22,7 @@ func main() {
 	fmt.Println("cap after Reset:", sb.Cap())
 
 	// A Builder that has been written to must not be copied.
-	defer func() { fmt.Println("recovered:", recover()) }()
+	defer func() { fmt.Println(recover()) }()
 	sb.WriteString("x")
 	c := sb
 	c.WriteString("y")
@@ -30,5 +30,5 @@ func main() {
 	// "hello" "hello, world"
 	// cap before Reset: 16
 	// cap after Reset: 0
-	// recovered: strings: illegal use of non-zero Builder copied by value
+	// strings: illegal use of non-zero Builder copied by value
 }

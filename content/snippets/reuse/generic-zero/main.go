@@ -16,6 +16,11 @@ type config struct {
 	hook  func()
 }
 
+func show(c config) string {
+	return fmt.Sprintf("%q %v %v %t", c.name, c.tags, c.index,
+		c.hook == nil)
+}
+
 // zero works for every type.
 func zero[T any](p *T) {
 	var z T
@@ -23,13 +28,15 @@ func zero[T any](p *T) {
 }
 
 func main() {
-	c := config{"a", []string{"x"}, map[string]int{"x": 1}, func() {}}
+	c := config{"a", []string{"x"}, map[string]int{"x": 1}, nil}
+	c.hook = func() {}
 	c = config{}
-	fmt.Printf("%q %v %v %t\n", c.name, c.tags, c.index, c.hook == nil)
+	fmt.Println(show(c))
 
-	d := config{"b", []string{"y"}, map[string]int{"y": 2}, func() {}}
+	d := config{"b", []string{"y"}, map[string]int{"y": 2}, nil}
+	d.hook = func() {}
 	zero(&d)
-	fmt.Printf("%q %v %v %t\n", d.name, d.tags, d.index, d.hook == nil)
+	fmt.Println(show(d))
 
 	n, s := 42, []int{1, 2}
 	zero(&n)

@@ -49,8 +49,8 @@ func BenchmarkReusedEncoder(b *testing.B) {
 	}
 }
 
-// encode makes a new Encoder per call. NewEncoder is inlined here and
-// the Encoder does not escape: it lives on encode's stack.
+// encode makes a new Encoder per call. NewEncoder is inlined here
+// and the Encoder does not escape: it lives on encode's stack.
 func encode(w *bytes.Buffer, v *event) error {
 	return json.NewEncoder(w).Encode(v) // want `(&json\.Encoder\{\.\.\.\}|new\(json\.Encoder\)) does not escape`
 }
@@ -69,7 +69,7 @@ func BenchmarkEncoderPerCall(b *testing.B) {
 
 // The same call written straight into the b.Loop body: Go 1.24 and
 // 1.25 inline nothing there, so the Encoder is allocated by a real
-// call to NewEncoder. An artefact of the benchmark, not of NewEncoder.
+// call to NewEncoder. An artefact of the benchmark, not of the API.
 //
 // want go1.24-1.25 BenchmarkEncoderInLoop allocs/op == 1
 // want go1.24-1.25 BenchmarkEncoderInLoop B/op == 96

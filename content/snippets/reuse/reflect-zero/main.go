@@ -16,7 +16,7 @@ type config struct {
 
 func main() {
 	c := config{"a", []string{"x", "y"}}
-	v := reflect.ValueOf(&c).Elem() // settable: reached through a pointer
+	v := reflect.ValueOf(&c).Elem() // settable: through a pointer
 
 	v.Field(1).Clear() // like clear(c.tags): zeroes, keeps len
 	fmt.Printf("%q\n", c.tags)
@@ -24,10 +24,10 @@ func main() {
 	v.SetZero() // like c = config{}
 	fmt.Printf("%q %v\n", c.name, c.tags == nil)
 
-	defer func() { fmt.Println("recovered:", recover()) }()
+	defer func() { fmt.Println(recover()) }()
 	reflect.ValueOf(c).SetZero() // a copy of c: not settable
 	// Output:
 	// ["" ""]
 	// "" true
-	// recovered: reflect: reflect.Value.SetZero using unaddressable value
+	// reflect: reflect.Value.SetZero using unaddressable value
 }

@@ -1,6 +1,7 @@
-// Since Go 1.22, slices.Delete (and DeleteFunc, Compact, CompactFunc,
-// Replace) zero the elements between the new and the old length. In
-// Go 1.21 they were left there, still pointing at their values.
+// Since Go 1.22, slices.Delete (and DeleteFunc, Compact,
+// CompactFunc, Replace) zero the elements between the new and the
+// old length. In Go 1.21 they were left there, still pointing at
+// their values.
 package main
 
 import (

@@ -4,10 +4,7 @@
 // whole pages above 32 KiB), and the capacity append returned.
 package main
 
-import (
-	"fmt"
-	"unsafe"
-)
+import "fmt"
 
 // next is the runtime's growth formula (runtime.nextslicecap).
 func next(newLen, oldCap int) int {
@@ -24,33 +21,48 @@ func next(newLen, oldCap int) int {
 	return c
 }
 
-var sinkInts []int
-var sinkBytes []byte
+const header = " old cap  formula    bytes  rounded  new cap"
 
-func grow[T any](name string, s []T, sink *[]T) {
-	size := int(unsafe.Sizeof(*new(T)))
-	fmt.Printf("%s\n%8s %8s %8s %8s %8s\n", name,
-		"old cap", "formula", "bytes", "rounded", "new cap")
-	allocs, total := 0, 0
-	for range 10_000 {
-		old := cap(s)
-		s = append(s, *new(T))
-		*sink = s // on the heap from the first append
-		if cap(s) == old {
-			continue
-		}
-		f := next(len(s), old)
-		fmt.Printf("%8d %8d %8d %8d %8d\n",
-			old, f, f*size, cap(s)*size, cap(s))
-		allocs++
-		total += cap(s) * size
-	}
-	fmt.Printf("%d allocations, %d bytes\n", allocs, total)
+// row prints one growth of a slice of elements of size bytes.
+func row(oldCap, newLen, newCap, size int) {
+	f := next(newLen, oldCap)
+	fmt.Printf("%8d %8d %8d %8d %8d\n",
+		oldCap, f, f*size, newCap*size, newCap)
 }
 
+var (
+	sinkInts  []int
+	sinkBytes []byte
+)
+
 func main() {
-	grow("[]int", nil, &sinkInts)
-	grow("[]byte", nil, &sinkBytes)
+	fmt.Println("[]int\n" + header)
+	var ints []int
+	allocs, total := 0, 0
+	for i := range 10_000 {
+		old := cap(ints)
+		ints = append(ints, i)
+		sinkInts = ints // on the heap from the first append
+		if cap(ints) != old {
+			row(old, len(ints), cap(ints), 8)
+			allocs, total = allocs+1, total+8*cap(ints)
+		}
+	}
+	fmt.Println(allocs, "allocations,", total, "bytes")
+
+	fmt.Println("[]byte\n" + header)
+	var bytes []byte
+	allocs, total = 0, 0
+	for i := range 10_000 {
+		old := cap(bytes)
+		bytes = append(bytes, byte(i))
+		sinkBytes = bytes
+		if cap(bytes) != old {
+			row(old, len(bytes), cap(bytes), 1)
+			allocs, total = allocs+1, total+cap(bytes)
+		}
+	}
+	fmt.Println(allocs, "allocations,", total, "bytes")
 	// Output:
 	// []int
 	//  old cap  formula    bytes  rounded  new cap

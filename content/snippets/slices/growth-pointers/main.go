@@ -7,35 +7,35 @@ package main
 import "fmt"
 
 var (
-	sinkInts    []int
-	sinkPtrs    []*int
-	sinkPairs   [][2]int
-	sinkStrings []string
+	ints  []int
+	ptrs  []*int
+	pairs [][2]int
+	strs  []string
 )
 
-// caps appends n zero values one at a time and returns the
-// capacities append chose; sink keeps the slice on the heap.
-func caps[T any](n int, sink *[]T) []int {
-	var s []T
-	var out []int
-	for i := 0; i < n; i++ {
-		old := cap(s)
-		var zero T
-		s = append(s, zero)
-		*sink = s
-		if cap(s) != old {
-			out = append(out, cap(s))
+func main() {
+	// The capacities each slice has had, in order.
+	var caps [4][]int
+	note := func(k, c int) {
+		if n := len(caps[k]); n == 0 || caps[k][n-1] != c {
+			caps[k] = append(caps[k], c)
 		}
 	}
-	return out
-}
-
-func main() {
-	const n = 3000
-	fmt.Println("[]int:    ", caps(n, &sinkInts)[6:])
-	fmt.Println("[]*int:   ", caps(n, &sinkPtrs)[6:])
-	fmt.Println("[][2]int: ", caps(n, &sinkPairs)[5:])
-	fmt.Println("[]string: ", caps(n, &sinkStrings)[5:])
+	// The slices are globals: on the heap from the first append.
+	for i := 0; i < 3000; i++ {
+		ints = append(ints, 0)
+		ptrs = append(ptrs, nil)
+		pairs = append(pairs, [2]int{})
+		strs = append(strs, "")
+		note(0, cap(ints))
+		note(1, cap(ptrs))
+		note(2, cap(pairs))
+		note(3, cap(strs))
+	}
+	fmt.Println("[]int:    ", caps[0][6:])
+	fmt.Println("[]*int:   ", caps[1][6:])
+	fmt.Println("[][2]int: ", caps[2][5:])
+	fmt.Println("[]string: ", caps[3][5:])
 }
 
 // want stdout `^\[\]int: +\[64 128 256 512 848 1280 1792 2560 3408\]$`

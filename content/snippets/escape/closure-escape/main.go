@@ -1,8 +1,9 @@
 //playbook:options go=1.21-1.27
 
-// A closure that outlives its function is allocated on the heap, with
-// the variables it shares with that function. A closure that is only
-// called while its function runs stays on the stack.
+// A closure that outlives its function is allocated on the
+// heap, with the variables it shares with that function. A
+// closure that is only called while its function runs stays on
+// the stack.
 package main
 
 import (
@@ -11,7 +12,8 @@ import (
 	"testing"
 )
 
-// counter returns a closure; the closure and n outlive the call.
+// counter returns a closure; the closure and n outlive the
+// call.
 func counter() func() int {
 	n := 0              // want "moved to heap: n"
 	return func() int { // want "func literal escapes to heap"
@@ -36,8 +38,8 @@ func sumSquares(xs []int) int {
 	return total
 }
 
-// byDistance sorts with a closure over from: slices.SortFunc only
-// calls it, so it stays on the stack.
+// byDistance sorts with a closure over from: slices.SortFunc
+// only calls it, so it stays on the stack.
 //
 //go:noinline
 func byDistance(xs []int, from int) {
@@ -50,9 +52,10 @@ func abs(x int) int { return max(x, -x) }
 
 var handlers []func() int
 
-// register keeps a closure. Only what the closure captures goes with
-// it, and id and n, never assigned after the capture, are copied into
-// it. scratch, not captured, stays in register's frame.
+// register keeps a closure. Only what the closure captures goes
+// with it, and id and n, never assigned after the capture, are
+// copied into it. scratch, not captured, stays in register's
+// frame.
 //
 //go:noinline
 func register(id int) {
@@ -66,8 +69,11 @@ func register(id int) {
 //
 //go:noinline
 func registerCounter(id int) {
-	hits := 0                                                            // want "moved to heap: hits"
-	handlers = append(handlers, func() int { hits++; return id + hits }) // want "func literal escapes to heap"
+	hits := 0                                // want "moved to heap: hits"
+	handlers = append(handlers, func() int { // want "func literal escapes to heap"
+		hits++
+		return id + hits
+	})
 }
 
 func main() {
@@ -75,19 +81,19 @@ func main() {
 	c()
 	fmt.Println(c(), sumSquares([]int{1, 2, 3}))
 	handlers = make([]func() int, 0, 1000)
-	fmt.Println("sumSquares:     ", testing.AllocsPerRun(100, func() {
-		sumSquares([]int{1, 2, 3})
-	}))
 	xs := []int{9, 1, 6, 4}
-	fmt.Println("byDistance:     ", testing.AllocsPerRun(100, func() {
-		byDistance(xs, 5)
-	}))
-	fmt.Println("register:       ", testing.AllocsPerRun(100, func() {
-		register(1)
-	}))
-	fmt.Println("registerCounter:", testing.AllocsPerRun(100, func() {
-		registerCounter(1)
-	}))
+	for _, c := range []struct {
+		name string
+		f    func()
+	}{
+		{"sumSquares", func() { sumSquares(xs) }},
+		{"byDistance", func() { byDistance(xs, 5) }},
+		{"register", func() { register(1) }},
+		{"registerCounter", func() { registerCounter(1) }},
+	} {
+		a := testing.AllocsPerRun(100, c.f)
+		fmt.Printf("%-16s %v\n", c.name+":", a)
+	}
 	// Output:
 	// 2 14
 	// sumSquares:      0

@@ -1,8 +1,8 @@
 //playbook:options go=1.21-1.27
 
-// One function per rule of escape analysis, each with what -m says
-// about it. Every function is go:noinline, so that each is analysed
-// as written, not inlined into main.
+// One function per rule of escape analysis, each with what -m
+// says about it. Every function is go:noinline, so that each is
+// analysed as written, not inlined into main.
 package main
 
 import (
@@ -31,13 +31,14 @@ func newInt() *int {
 //go:noinline
 func keep(p *int) { global = p } // want "leaking param: p$"
 
-// Storing a pointer in a map (the map is a global's, but any map
-// does the same).
+// Storing a pointer in a map (the map is a global's, but any
+// map does the same).
 //
 //go:noinline
 func register(id int) { users[id] = &User{} } // want `&User\{\} escapes to heap`
 
-// Storing a pointer in a local map, which itself stays on the stack.
+// Storing a pointer in a local map, which itself stays on the
+// stack.
 //
 //go:noinline
 func localMap() int {
@@ -55,8 +56,8 @@ func send() {
 	queue <- &x
 }
 
-// Converting to an interface that escapes: fmt.Println keeps its
-// arguments beyond what the compiler can follow.
+// Converting to an interface that escapes: fmt.Println keeps
+// its arguments beyond what the compiler can follow.
 //
 //go:noinline
 func printIt(x int) { fmt.Println(x) } // want `^\.\.\. argument does not escape` "^x escapes to heap"

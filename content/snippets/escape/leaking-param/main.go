@@ -1,8 +1,9 @@
 //playbook:options go=1.21-1.27
 
-// A pointer parameter that the function stores is a "leaking param":
-// every caller's value must then be on the heap. A value parameter is
-// copied, and the caller's variable stays where it was.
+// A pointer parameter that the function stores is a "leaking
+// param": every caller's value must then be on the heap. A
+// value parameter is copied, and the caller's variable stays
+// where it was.
 package main
 
 import (
@@ -62,9 +63,14 @@ type counter struct{ n int64 }
 func (c *counter) Handle(e *Event) { c.n += e.ID } // want "e does not escape"
 
 func main() {
-	l := &Log{ptrs: make([]*Event, 0, 1000), vals: make([]Event, 0, 1000)}
+	l := &Log{
+		ptrs: make([]*Event, 0, 1000),
+		vals: make([]Event, 0, 1000),
+	}
 	var c counter
-	allocs := func(f func()) float64 { return testing.AllocsPerRun(100, f) }
+	allocs := func(f func()) float64 {
+		return testing.AllocsPerRun(100, f)
+	}
 	fmt.Println("recordPtr:", allocs(func() { recordPtr(l, 1) }))
 	fmt.Println("recordVal:", allocs(func() { recordVal(l, 1) }))
 	fmt.Println("lookup:   ", allocs(func() { lookup(1) }))

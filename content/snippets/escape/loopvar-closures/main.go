@@ -1,7 +1,8 @@
-// Closures that capture a loop variable and outlive the loop, on each
-// side of Go 1.22: what they see, and what the loop allocates. The
-// playground's go.mod says the release's own version, so on Go 1.21
-// the loop has one variable, and from Go 1.22 one per iteration.
+// Closures that capture a loop variable and outlive the loop,
+// on each side of Go 1.22: what they see, and what the loop
+// allocates. The playground's go.mod says the release's own
+// version, so on Go 1.21 the loop has one variable, and from Go
+// 1.22 one per iteration.
 package main
 
 import (
@@ -11,8 +12,9 @@ import (
 	"testing"
 )
 
-// goroutines starts three goroutines that read i once the loop is
-// over (close(start) orders the loop before the reads: no race).
+// goroutines starts three goroutines that read i once the loop
+// is over (close(start) orders the loop before the reads: no
+// race).
 func goroutines() []int {
 	var (
 		mu   sync.Mutex

@@ -1,7 +1,8 @@
-// make with a size known only at run time, on each side of Go 1.25:
-// before, always on the heap; since, a 32-byte buffer in the frame
-// holds it when it fits. A constant size up to 64 KiB was always on
-// the stack. (Loops in the style of Go 1.21, which is checked too.)
+// make with a size known only at run time, on each side of Go
+// 1.25: before, always on the heap; since, a 32-byte buffer in
+// the frame holds it when it fits. A constant size up to 64 KiB
+// was always on the stack. (Loops in the style of Go 1.21,
+// which is checked too.)
 package main
 
 import (
@@ -33,9 +34,12 @@ func sumConst() int64 {
 
 func main() {
 	fmt.Println(sumN(4), sumN(5), sumConst())
-	fmt.Println("sumN(4), 32 B:", testing.AllocsPerRun(100, func() { sumN(4) }))
-	fmt.Println("sumN(5), 40 B:", testing.AllocsPerRun(100, func() { sumN(5) }))
-	fmt.Println("sumConst, 4 KiB:", testing.AllocsPerRun(100, func() { sumConst() }))
+	n4 := testing.AllocsPerRun(100, func() { sumN(4) })
+	n5 := testing.AllocsPerRun(100, func() { sumN(5) })
+	c := testing.AllocsPerRun(100, func() { sumConst() })
+	fmt.Println("sumN(4), 32 B:", n4)
+	fmt.Println("sumN(5), 40 B:", n5)
+	fmt.Println("sumConst, 4 KiB:", c)
 }
 
 // want stdout "^6 10 130816$"

@@ -1,8 +1,8 @@
 //playbook:options go=1.21-1.27
 
-// The same code compiled with -gcflags=-m, inlining on (the default):
-// newPoint is inlined into its callers, and each caller decides where
-// its own copy of the Point lives.
+// The same code compiled with -gcflags=-m, inlining on (the
+// default): newPoint is inlined into its callers, and each
+// caller decides where its own copy of the Point lives.
 package main
 
 import "fmt"

@@ -1,8 +1,8 @@
 //playbook:options inlining=false go=1.21-1.27
 
-// A constructor that returns a pointer, and one that returns a value,
-// compiled with -gcflags='-m -l': no function is inlined, so every
-// function is analysed on its own.
+// A constructor that returns a pointer, and one that returns a
+// value, compiled with -gcflags='-m -l': no function is
+// inlined, so every function is analysed on its own.
 package main
 
 import "fmt"

@@ -1,7 +1,7 @@
 //playbook:options benchtime=100ms count=5
 
-// Three ways to get a Point: a pointer from a constructor that is not
-// inlined, a pointer from one that is, and a value.
+// Three ways to get a Point: a pointer from a constructor that
+// is not inlined, a pointer from one that is, and a value.
 package returnvalue
 
 import "testing"

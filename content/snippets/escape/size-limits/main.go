@@ -1,10 +1,11 @@
 //playbook:options escapeDetail=2 go=1.21-1.27
 
-// The size limits of the stack, at both edges: explicit variables
-// (var a T, a := T{}) and implicit allocations (new, &T{}, make with a
-// constant size). Compiled with -m=2, which gives the reason, and
-// checked on each side of Go 1.24, which lowered the limit for
-// explicit variables from 10 MiB to 128 KiB.
+// The size limits of the stack, at both edges: explicit
+// variables (var a T, a := T{}) and implicit allocations (new,
+// &T{}, make with a constant size). Compiled with -m=2, which
+// gives the reason, and checked on each side of Go 1.24, which
+// lowered the limit for explicit variables from 10 MiB to
+// 128 KiB.
 package main
 
 import (

@@ -1,9 +1,9 @@
 //playbook:options go=1.21-1.27 escapeDetail=2
 
-// A constructor too large to inline returns a pointer to the heap.
-// Split it: a wrapper small enough to inline allocates, a method does
-// the work. The allocation then happens in the caller, which can keep
-// it on its stack.
+// A constructor too large to inline returns a pointer to the
+// heap. Split it: a wrapper small enough to inline allocates, a
+// method does the work. The allocation then happens in the
+// caller, which can keep it on its stack.
 package main
 
 import (
@@ -84,8 +84,10 @@ func lowSplit() int {
 
 func main() {
 	fmt.Println(lowBig(), lowSplit())
-	fmt.Println("newHistBig:", testing.AllocsPerRun(100, func() { lowBig() }))
-	fmt.Println("newHist:   ", testing.AllocsPerRun(100, func() { lowSplit() }))
+	big := testing.AllocsPerRun(100, func() { lowBig() })
+	split := testing.AllocsPerRun(100, func() { lowSplit() })
+	fmt.Println("newHistBig:", big)
+	fmt.Println("newHist:   ", split)
 	// Output:
 	// 2 2
 	// newHistBig: 1

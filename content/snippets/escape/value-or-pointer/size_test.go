@@ -1,9 +1,9 @@
 //playbook:options benchtime=100ms count=5
 
-// Structs of 8, 24, 64 and 256 bytes passed by value and by pointer:
-// to a function the compiler sees (called directly, not inlined), and
-// to a function value, whose parameters the compiler must assume
-// escape.
+// Structs of 8, 24, 64 and 256 bytes passed by value and by
+// pointer: to a function the compiler sees (called directly,
+// not inlined), and to a function value, whose parameters the
+// compiler must assume escape.
 package valueorpointer
 
 import (

@@ -7,7 +7,7 @@ import type { Diagnostic, ErrorCode, RunResult } from '@playbook/engine/contract
 import { assemblyBody } from './assembly.ts';
 import { benchMachine, benchRows, shortBenchName, type BenchRow } from './bench-rows.ts';
 import { kindLabels, shownOnCode } from './diagnostics.ts';
-import { escapeHtml, formatDuration, formatNs, formatNumber } from './format.ts';
+import { columnFormat, escapeHtml, formatDuration } from './format.ts';
 
 /** The heading a result section gets, from what produced it. */
 export function resultTitle(result: RunResult): string {
@@ -132,14 +132,15 @@ function programBody(r: RunResult): string {
 
 /** One group of bars per measure, one bar per benchmark: the variants side by side. */
 function benchChart(rows: BenchRow[]): string {
+	const column = (value: (r: BenchRow) => number | null, kind: 'ns' | 'count') => columnFormat(rows.map(value), kind);
 	const measures: { title: string; value: (r: BenchRow) => number | null; format: (n: number) => string; alloc?: boolean }[] = [
-		{ title: 'time/op', value: (r) => r.nsPerOp, format: formatNs },
-		{ title: 'B/op', value: (r) => r.bytesPerOp, format: (n) => formatNumber(n), alloc: true },
-		{ title: 'allocs/op', value: (r) => r.allocsPerOp, format: (n) => formatNumber(n), alloc: true },
+		{ title: 'time/op', value: (r) => r.nsPerOp, format: column((r) => r.nsPerOp, 'ns') },
+		{ title: 'B/op', value: (r) => r.bytesPerOp, format: column((r) => r.bytesPerOp, 'count'), alloc: true },
+		{ title: 'allocs/op', value: (r) => r.allocsPerOp, format: column((r) => r.allocsPerOp, 'count'), alloc: true },
 		...[...new Set(rows.flatMap((r) => Object.keys(r.metrics)))].map((u) => ({
 			title: u,
 			value: (r: BenchRow) => r.metrics[u] ?? null,
-			format: (n: number) => formatNumber(n),
+			format: column((r) => r.metrics[u] ?? null, 'count'),
 		})),
 	];
 	const groups = measures
@@ -170,12 +171,34 @@ function benchBody(r: RunResult): string {
 		const th = (s: string) => `<th scope="col">${escapeHtml(s)}</th>`;
 		// Numbers are right-aligned, and so are their headings.
 		const thNum = (s: string) => `<th scope="col" class="pg-num">${escapeHtml(s)}</th>`;
+		// Each column in one unit and with one number of decimals, so its figures line up.
+		const ns = columnFormat(
+			rows.map((row) => row.nsPerOp),
+			'ns',
+		);
+		const bytes = columnFormat(
+			rows.map((row) => row.bytesPerOp),
+			'count',
+		);
+		const allocs = columnFormat(
+			rows.map((row) => row.allocsPerOp),
+			'count',
+		);
+		const custom = Object.fromEntries(
+			units.map((u) => [
+				u,
+				columnFormat(
+					rows.map((row) => row.metrics[u] ?? null),
+					'count',
+				),
+			]),
+		);
 		html +=
 			`<div class="pg-table-wrap"><table class="pg-bench"><thead><tr>${th('Benchmark')}${thNum('time/op')}${thNum('B/op')}${thNum('allocs/op')}${units.map(thNum).join('')}</tr></thead><tbody>` +
 			rows
 				.map(
 					(row) =>
-						`<tr><th scope="row"><code>${escapeHtml(shortBenchName(row.name))}</code></th><td class="pg-num">${formatNs(row.nsPerOp)}</td><td class="pg-num">${formatNumber(row.bytesPerOp)}</td><td class="pg-num">${formatNumber(row.allocsPerOp)}</td>${units.map((u) => `<td class="pg-num">${formatNumber(row.metrics[u] ?? null)}</td>`).join('')}</tr>`,
+						`<tr><th scope="row"><code>${escapeHtml(shortBenchName(row.name))}</code></th><td class="pg-num">${escapeHtml(ns(row.nsPerOp))}</td><td class="pg-num">${bytes(row.bytesPerOp)}</td><td class="pg-num">${allocs(row.allocsPerOp)}</td>${units.map((u) => `<td class="pg-num">${custom[u]!(row.metrics[u] ?? null)}</td>`).join('')}</tr>`,
 				)
 				.join('') +
 			'</tbody></table></div>';

@@ -5,7 +5,14 @@ import { resultSectionHtml } from '../../src/results-view/sections.ts';
 import { versionsSectionHtml } from '../../src/results-view/versions.ts';
 import { runResult } from '../fixtures/run-result.ts';
 
-const ins = (line: number, op: string, args: string, mark: AsmInstruction['mark'] = null, file = 'main.go'): AsmInstruction => ({ file, line, pc: line * 4, op, args, mark });
+const ins = (line: number, op: string, args: string, mark: AsmInstruction['mark'] = null, file = 'main.go'): AsmInstruction => ({
+	file,
+	line,
+	pc: line * 4,
+	op,
+	args,
+	mark,
+});
 const fn = (name: string, instructions: AsmInstruction[]): AsmFunction => ({ name, instructions });
 
 const listing = [
@@ -18,7 +25,9 @@ test('the summary counts what matters, lists it with links to its lines, and sho
 	expect(html).toContain('<h4>Assembly</h4>');
 	expect(html).toContain('2 functions of this package, compiled for go1.27.3');
 	expect(html).toContain('1 call into the allocator, 1 call that clears memory, 1 panic call (bounds or nil checks).');
-	expect(html).toMatch(/<li data-mark="alloc"><span class="pg-loc" data-file="main.go" data-line="8" data-col="0">main.go:8<\/span> <span class="pg-kind">allocates<\/span> <code>CALL runtime.mallocgcSmallNoScanSC2\(SB\)<\/code> <span class="pg-note">in main.newPoint<\/span><\/li>/);
+	expect(html).toMatch(
+		/<li data-mark="alloc"><span class="pg-loc" data-file="main.go" data-line="8" data-col="0">main.go:8<\/span> <span class="pg-kind">allocates<\/span> <code>CALL runtime.mallocgcSmallNoScanSC2\(SB\)<\/code> <span class="pg-note">in main.newPoint<\/span><\/li>/,
+	);
 	// The line is written once per run of instructions from it; every row carries it for the hover.
 	const rows = html.match(/<tr[^>]*>.*?<\/tr>/g) ?? [];
 	expect(rows).toHaveLength(6);
@@ -32,7 +41,10 @@ test('the summary counts what matters, lists it with links to its lines, and sho
 });
 
 test('a long listing is closed function by function; text from the compiler is escaped', () => {
-	const long = fn('main.(*T).Get', Array.from({ length: 81 }, () => ins(3, 'MOVQ', '<b>x</b>')));
+	const long = fn(
+		'main.(*T).Get',
+		Array.from({ length: 81 }, () => ins(3, 'MOVQ', '<b>x</b>')),
+	);
 	const html = resultSectionHtml(runResult({ mode: 'asm', assembly: [long] }));
 	expect(html).toContain('<details class="pg-asm-fn"><summary><code>main.(*T).Get</code>');
 	expect(html).not.toContain('<b>');
@@ -42,7 +54,9 @@ test('a long listing is closed function by function; text from the compiler is e
 test('across Go versions: the marked instructions of the lines where they differ', () => {
 	const run = (goVersion: string, call: string) => ({
 		goVersion,
-		results: { asm: runResult({ mode: 'asm', goVersion, assembly: [fn('main.main', [ins(8, 'CALL', call, 'alloc'), ins(9, 'CALL', 'runtime.mapclear(SB)', 'clear')])] }) },
+		results: {
+			asm: runResult({ mode: 'asm', goVersion, assembly: [fn('main.main', [ins(8, 'CALL', call, 'alloc'), ins(9, 'CALL', 'runtime.mapclear(SB)', 'clear')])] }),
+		},
 	});
 	const html = versionsSectionHtml([run('go1.27.3', 'runtime.mallocgcSmallNoScanSC2(SB)'), run('go1.26.11', 'runtime.newobject(SB)')]);
 	expect(html).toContain('Assembly: calls into the allocator, clears, write barriers and panic checks, on the lines where they differ');

@@ -24,7 +24,8 @@ test("a failing test's t.Errorf and t.Fatal lines, with their tests and whole me
 });
 
 test('a test that failed through a helper keeps its last message; files that are not the snippet are ignored', () => {
-	const source = 'package x\n\nimport "testing"\n\nfunc check(t *testing.T, ok bool) {\n\tt.Helper()\n\tif !ok {\n\t\tt.Error("not ok")\n\t}\n}\n\nfunc TestH(t *testing.T) {\n\tt.Log("start")\n\tcheck(t, false)\n}\n';
+	const source =
+		'package x\n\nimport "testing"\n\nfunc check(t *testing.T, ok bool) {\n\tt.Helper()\n\tif !ok {\n\t\tt.Error("not ok")\n\t}\n}\n\nfunc TestH(t *testing.T) {\n\tt.Log("start")\n\tcheck(t, false)\n}\n';
 	const out = '=== RUN   TestH\n    h_test.go:13: start\n    h_test.go:14: not ok\n    other.go:3: not ours\n--- FAIL: TestH (0.00s)\nFAIL\n';
 	expect(testFailureLines(out, { 'h_test.go': source })).toEqual([{ test: 'TestH', file: 'h_test.go', line: 14, message: 'not ok' }]);
 });

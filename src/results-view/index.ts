@@ -9,4 +9,6 @@ export * from './bench-rows.ts';
 export * from './format.ts';
 export * from './sections.ts';
 export * from './assembly.ts';
+export * from './gctrace.ts';
+export * from './gctrace-parse.ts';
 export * from './versions.ts';

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, ErrorCode, RunResult } from '@playbook/engine/contract';
 import { assemblyBody } from './assembly.ts';
+import { gcTraceHtml } from './gctrace.ts';
 import { benchMachine, benchRows, shortBenchName, type BenchRow } from './bench-rows.ts';
 import { kindLabels, shownOnCode } from './diagnostics.ts';
 import { columnFormat, escapeHtml, formatDuration } from './format.ts';
@@ -127,7 +128,7 @@ function programBody(r: RunResult): string {
 		html += `<details${r.error ? ' open' : ''}><summary><code>go test -v</code> output</summary><pre class="pg-out">${escapeHtml(r.stdout + r.stderr)}</pre></details>`;
 	}
 	if (r.truncated) html += '<p class="pg-note">Output was cut at the size limit.</p>';
-	return html;
+	return html + gcTraceHtml(r.stderr);
 }
 
 /** One group of bars per measure, one bar per benchmark: the variants side by side. */
@@ -212,9 +213,9 @@ function benchBody(r: RunResult): string {
 	if ((r.error || !rows.length) && (r.stdout || r.stderr)) {
 		html += `<details${rows.length ? '' : ' open'}><summary><code>go test -bench</code> output</summary><pre class="pg-out">${escapeHtml(r.stdout + r.stderr)}</pre></details>`;
 	}
-	if (!rows.length) return html;
+	if (!rows.length) return html + gcTraceHtml(r.stderr);
 	html += `<p class="pg-note">Medians of ${runs} run${runs === 1 ? '' : 's'} of <code>go test -bench -benchmem</code>${machine ? ` on ${escapeHtml(machine)}` : ''}. Allocations are exact; times depend on the machine and its load, so compare them only with each other.</p>`;
-	return html;
+	return html + gcTraceHtml(r.stderr);
 }
 
 /** The section a result gets under the code: `<section data-section="{mode}">`. */

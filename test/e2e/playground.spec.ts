@@ -201,6 +201,26 @@ test.describe('playground on a docs page', () => {
 		await expect(pg.locator(`.ec-line[data-pb-line="${line}"]`).first()).toHaveClass(/pg-line-flash/);
 	});
 
+	test('GC trace view: the gctrace lines as cycles, recorded and live', async ({ page }) => {
+		await page.goto('/rules/lower-allocation-rate/');
+		const pg = playground(page, 'alloc/gogc-cycles/main.go');
+		const baked = pg.locator('.pg-section[data-section="run"]:not([data-live]) .pg-gctrace');
+		await expect(baked.locator('h5')).toHaveText('GC trace');
+		const recorded = Number(await baked.getAttribute('data-gc-cycles'));
+		expect(recorded).toBeGreaterThan(1);
+		// One bar per cycle, and as many rows in the table (some folded away).
+		await expect(baked.locator('rect.pg-gc-start')).toHaveCount(recorded);
+		await expect(baked.locator('tbody tr')).toHaveCount(recorded);
+		await button(pg, 'Run').click();
+		const live = pg.locator('.pg-section[data-section="run"][data-live] .pg-gctrace');
+		await expect(live).toBeVisible({ timeout: 60_000 });
+		const cycles = Number(await live.getAttribute('data-gc-cycles'));
+		expect(cycles).toBeGreaterThan(1);
+		await expect(live.locator('tbody tr')).toHaveCount(cycles);
+		await expect(live.locator('p').first()).toContainText(/^\d+ collections \(\d+ forced by runtime\.GC\(\)\); the heap peaked at/);
+		await shot(live, 'gctrace-live');
+	});
+
 	test('edited code: a new allocation gets a new marker in the editor', async ({ page }) => {
 		await page.goto(docsPage);
 		const pg = playground(page, counter);

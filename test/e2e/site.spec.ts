@@ -310,6 +310,20 @@ test.describe('mobile, 375 px wide', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Golden rules');
 	});
 
+	for (const path of ['/', '/play/']) {
+		test(`the menu and the theme switch are there on ${path} too`, async ({ page }) => {
+			await page.goto(path);
+			const menu = page.getByRole('button', { name: 'Menu' });
+			await expect(menu).toBeVisible();
+			await menu.click();
+			await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About golden rules' })).toBeVisible();
+			const theme = page.locator('#starlight__sidebar starlight-theme-select select');
+			await expect(theme).toBeVisible();
+			await theme.selectOption('dark');
+			await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+		});
+	}
+
 	for (const path of ['/', '/catalogue/', '/rules/', toolPage.path]) {
 		test(`no sideways scrolling on ${path}`, async ({ page }) => {
 			await page.goto(path);
@@ -369,4 +383,32 @@ test.describe('docs pages', () => {
 		await expect(meta.getByRole('link', { name: /Kind: Tool/ })).toHaveAttribute('href', '/catalogue/?kind=tool');
 		await expect(meta.getByRole('link', { name: /Topic: escape-analysis/ })).toHaveAttribute('href', '/catalogue/?topic=escape-analysis');
 	});
+});
+
+/**
+ * Every page's code fits its column: a long line wraps (Expressive Code's wrap, indented as it
+ * began) instead of running past the column, at desktop and at phone width. The pages are the
+ * sidebar's, so a new page is covered as soon as it exists.
+ */
+test.describe('code fits its column on every page', () => {
+	for (const width of [1280, 375]) {
+		test(`at ${width} px`, async ({ page }) => {
+			test.setTimeout(180_000);
+			await page.setViewportSize({ width, height: 900 });
+			await page.goto('/');
+			const paths = await page
+				.locator('#starlight__sidebar a[href^="/"]')
+				.evaluateAll((links) => [...new Set(links.map((a) => new URL((a as HTMLAnchorElement).href).pathname))]);
+			expect(paths.length).toBeGreaterThan(40);
+			const overflowing: string[] = [];
+			for (const path of paths) {
+				await page.goto(path);
+				const wide = await page
+					.locator('.expressive-code pre')
+					.evaluateAll((pres) => pres.filter((p) => p.scrollWidth > p.clientWidth + 1).map((p) => (p.textContent ?? '').trim().slice(0, 60)));
+				overflowing.push(...wide.map((t) => `${path}: ${t}`));
+			}
+			expect(overflowing).toEqual([]);
+		});
+	}
 });

@@ -1,10 +1,11 @@
 //playbook:options benchtime=100ms count=5
 
-// A range-over-func loop turns its body into a function (yield) and
-// passes it to the iterator. When the compiler inlines the iterator
-// into the loop, the body and its variables stay on the stack. When
-// it cannot see the iterator (a parameter, a stored value), the body
-// escapes and takes its captured variables to the heap.
+// A range-over-func loop turns its body into a function (yield)
+// and passes it to the iterator. When the compiler inlines the
+// iterator into the loop, the body and its variables stay on the
+// stack. When it cannot see the iterator (a parameter, a stored
+// value), the body escapes and takes its captured variables to
+// the heap.
 package escapingiters
 
 import (

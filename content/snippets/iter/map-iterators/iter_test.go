@@ -1,8 +1,8 @@
 //playbook:options benchtime=100ms count=5
 
-// Ranging over a map directly and through the iterators of package
-// maps (Go 1.23), and collecting its keys into a slice. The loops use
-// b.N so that the snippet builds on Go 1.23.
+// Ranging over a map directly and through the iterators of
+// package maps (Go 1.23), and collecting its keys into a slice.
+// The loops use b.N so that the snippet builds on Go 1.23.
 package mapiters
 
 import (
@@ -71,15 +71,16 @@ func BenchmarkCollect(b *testing.B) {
 	}
 }
 
-// With the capacity given, one allocation of 8,000 bytes (rounded to
-// its 8,192-byte size class).
+// With the capacity given, one allocation of 8,000 bytes (rounded
+// to its 8,192-byte size class).
 //
 // want go1.23 BenchmarkAppendSeq allocs/op == 4
 // want go1.24+ BenchmarkAppendSeq allocs/op == 1
 // want go1.24+ BenchmarkAppendSeq B/op == 8192
 func BenchmarkAppendSeq(b *testing.B) {
 	for range b.N {
-		keys := slices.AppendSeq(make([]int, 0, len(m)), maps.Keys(m))
+		keys := make([]int, 0, len(m))
+		keys = slices.AppendSeq(keys, maps.Keys(m))
 		sink = len(keys)
 	}
 }

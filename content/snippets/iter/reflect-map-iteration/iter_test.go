@@ -1,9 +1,10 @@
 //playbook:options benchtime=100ms count=5
 
-// Summing a 1,000-entry map[int]int with range and with reflection.
-// What allocates in reflect is not the iterator but Key and Value,
-// which return each key and value in a new reflect.Value; an iterator
-// allocates only when it escapes, and Reset lets one be reused.
+// Summing a 1,000-entry map[int]int with range and with
+// reflection. What allocates in reflect is not the iterator but
+// Key and Value, which return each key and value in a new
+// reflect.Value; an iterator allocates only when it escapes, and
+// Reset lets one be reused.
 package reflectiter
 
 import (
@@ -49,7 +50,8 @@ func BenchmarkKeyValue(b *testing.B) {
 	}
 }
 
-// SetIterKey and SetIterValue (Go 1.18) copy into Values made once.
+// SetIterKey and SetIterValue (Go 1.18) copy into Values made
+// once.
 //
 // want BenchmarkSetIterKey allocs/op == 0
 func BenchmarkSetIterKey(b *testing.B) {
@@ -72,7 +74,8 @@ type walker struct{ it *reflect.MapIter }
 
 var w walker
 
-// An iterator kept in a long-lived struct escapes: 128 bytes a walk.
+// An iterator kept in a long-lived struct escapes: 128 bytes a
+// walk.
 //
 // want BenchmarkIterEscapes allocs/op == 1
 // want BenchmarkIterEscapes B/op == 128
@@ -96,7 +99,8 @@ func BenchmarkIterReset(b *testing.B) {
 	}
 }
 
-// MapKeys builds a []reflect.Value (24 bytes each) of copied keys.
+// MapKeys builds a []reflect.Value (24 bytes each) of copied
+// keys.
 //
 // want BenchmarkMapKeys allocs/op == 1001
 // want BenchmarkMapKeys B/op == 32576

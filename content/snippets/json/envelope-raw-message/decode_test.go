@@ -1,9 +1,10 @@
 //playbook:options benchtime=200ms count=5
 
-// An event envelope whose payload depends on its "type". Decoding the
-// whole document into a map, into the full typed event, into an
-// envelope that keeps the payload as json.RawMessage (decoded later,
-// into the type the envelope names), and into only the "type" field.
+// An event envelope whose payload depends on its "type". Decoding
+// the whole document into a map, into the full typed event, into
+// an envelope that keeps the payload as json.RawMessage (decoded
+// later, into the type the envelope names), and into only the
+// "type" field.
 package envelope
 
 import (
@@ -46,7 +47,8 @@ type Event struct {
 	Data Order  `json:"data"`
 }
 
-// RawEvent keeps the payload's bytes to decode once the type is known.
+// RawEvent keeps the payload's bytes to decode once the type is
+// known.
 type RawEvent struct {
 	Type string          `json:"type"`
 	ID   string          `json:"id"`
@@ -118,9 +120,9 @@ func BenchmarkTypeOnly(b *testing.B) {
 	}
 }
 
-// The one allocation left on Go 1.27 is the target itself: Unmarshal
-// takes an any, so &v escapes. A target that outlives the loop is
-// allocated once.
+// The one allocation left on Go 1.27 is the target itself:
+// Unmarshal takes an any, so &v escapes. A target that outlives
+// the loop is allocated once.
 //
 // want go1.26 BenchmarkTypeOnlyReused allocs/op == 7
 // want go1.27+ BenchmarkTypeOnlyReused allocs/op == 0

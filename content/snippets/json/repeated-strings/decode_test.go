@@ -1,10 +1,11 @@
 //playbook:options benchtime=200ms count=5
 
-// Since Go 1.27, encoding/json runs on the v2 decoder, which keeps a
-// small cache of the strings it has made and hands the same string
-// back when the same bytes come again. A benchmark that decodes one
-// document over and over measures the cache: every string hits it.
-// Documents whose IDs differ pay for those strings again.
+// Since Go 1.27, encoding/json runs on the v2 decoder, which
+// keeps a small cache of the strings it has made and hands the
+// same string back when the same bytes come again. A benchmark
+// that decodes one document over and over measures the cache:
+// every string hits it. Documents whose IDs differ pay for those
+// strings again.
 package repeated
 
 import (
@@ -28,7 +29,8 @@ type Order struct {
 
 const format = `{"id": "ord-%d", "customer": "c-%d",
 	"status": "paid", "currency": "EUR",
-	"items": [{"sku": "A-%d", "qty": 2}, {"sku": "B-%d", "qty": 1}]}`
+	"items": [{"sku": "A-%d", "qty": 2},
+		{"sku": "B-%d", "qty": 1}]}`
 
 // 4,096 documents, each with four strings of its own.
 var docs = func() [][]byte {
@@ -52,8 +54,8 @@ func BenchmarkSameDoc(b *testing.B) {
 	}
 }
 
-// A different document each time: "paid" and "EUR" still come from
-// the cache, the four IDs cannot.
+// A different document each time: "paid" and "EUR" still come
+// from the cache, the four IDs cannot.
 //
 // want go1.26 BenchmarkDistinctDocs allocs/op == 16
 // want go1.27+ BenchmarkDistinctDocs allocs/op == 7

@@ -1,9 +1,10 @@
 //playbook:options go=1.26-1.27
 
-// encoding/json's behaviour is the same on Go 1.26 (its own decoder)
-// and Go 1.27 (the v2 decoder with v1's options): names match in any
-// case, the last duplicate wins, unknown fields are ignored, numbers
-// in an any are float64, and the error messages are the same.
+// encoding/json's behaviour is the same on Go 1.26 (its own
+// decoder) and Go 1.27 (the v2 decoder with v1's options): names
+// match in any case, the last duplicate wins, unknown fields are
+// ignored, numbers in an any are float64, and the error messages
+// are the same.
 package main
 
 import (
@@ -29,8 +30,8 @@ func main() {
 
 	err = json.Unmarshal([]byte(`{"id": "7"}`), &o)
 	fmt.Println(err)
-	// Output:
-	// {ID:7 Status:void} <nil>
-	// float64 <nil>
-	// json: cannot unmarshal string into Go struct field Order.id of type int64
 }
+
+// want stdout "^{ID:7 Status:void} <nil>$"
+// want stdout "^float64 <nil>$"
+// want stdout "^json: cannot unmarshal string into Go struct field Order\\.id of type int64$"

@@ -1,10 +1,10 @@
 //playbook:options benchtime=200ms count=5
 
-// encoding/json/v2 imports without any setting on Go 1.27; on Go 1.26
-// it exists only under GOEXPERIMENT=jsonv2. Its defaults are stricter
-// than v1's: names match exactly and duplicate names are an error.
-// encoding/json (v1) on Go 1.27 runs on the same code, with v1's
-// rules, and allocates the same.
+// encoding/json/v2 imports without any setting on Go 1.27; on Go
+// 1.26 it exists only under GOEXPERIMENT=jsonv2. Its defaults are
+// stricter than v1's: names match exactly and duplicate names are
+// an error. encoding/json (v1) on Go 1.27 runs on the same code,
+// with v1's rules, and allocates the same.
 package v2pkg
 
 import (
@@ -27,7 +27,8 @@ func Example() {
 	fmt.Printf("v1:           %+v %v\n", a, err)
 	err = json.Unmarshal(doc, &b)
 	fmt.Printf("v2:           %+v %v\n", b, err)
-	err = json.Unmarshal(doc, &c, json.MatchCaseInsensitiveNames(true))
+	anyCase := json.MatchCaseInsensitiveNames(true)
+	err = json.Unmarshal(doc, &c, anyCase)
 	fmt.Printf("v2, any case: %+v %v\n", c, err)
 
 	dup := []byte(`{"id": 1, "status": "paid", "status": "void"}`)
@@ -42,8 +43,9 @@ func Example() {
 	// v2 duplicate: jsontext: duplicate object member name "status"
 }
 
-var order = []byte(`{"id": 12345, "status": "paid", "currency": "EUR",
-	"items": [{"sku": "A-1", "qty": 2}, {"sku": "B-7", "qty": 1}]}`)
+var order = []byte(`{"id": 12345, "status": "paid",
+	"currency": "EUR", "items": [{"sku": "A-1", "qty": 2},
+	{"sku": "B-7", "qty": 1}]}`)
 
 // want BenchmarkV1 allocs/op == 1
 // want BenchmarkV1 B/op == 24

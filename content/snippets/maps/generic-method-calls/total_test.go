@@ -1,9 +1,10 @@
 //playbook:options benchtime=100ms count=5
 
-// Generics are compiled by GC shape, not once per type argument: all
-// pointer types share one shape, so a method call on a type parameter
-// instantiated with a pointer goes through the dictionary, an
-// indirect call like an interface's, even after inlining.
+// Generics are compiled by GC shape, not once per type argument:
+// all pointer types share one shape, so a method call on a type
+// parameter instantiated with a pointer goes through the
+// dictionary, an indirect call like an interface's, even after
+// inlining.
 package genericcalls
 
 import "testing"

@@ -1,7 +1,7 @@
 // The layout of a three-field log event and of structs holding an
-// any. An int64 and two strings (two words each) make 40 bytes. An
-// interface is two words aligned to the word size, 8 bytes on 64-bit
-// platforms: after a bool it starts at offset 8, not 16.
+// any. An int64 and two strings (two words each) make 40 bytes.
+// An interface is two words aligned to the word size, 8 bytes on
+// 64-bit platforms: after a bool it starts at offset 8, not 16.
 package main
 
 import (
@@ -34,13 +34,14 @@ type Packed struct {
 
 func main() {
 	var e LogEvent
-	fmt.Println("LogEvent:", unsafe.Sizeof(e), "bytes, aligned to",
-		unsafe.Alignof(e))
+	fmt.Println("LogEvent:", unsafe.Sizeof(e),
+		"bytes, aligned to", unsafe.Alignof(e))
 	fmt.Println("  offsets:", unsafe.Offsetof(e.Timestamp),
 		unsafe.Offsetof(e.Level), unsafe.Offsetof(e.Message))
 	var t Tagged
-	fmt.Println("Tagged:", unsafe.Sizeof(t), "bytes, Value at offset",
-		unsafe.Offsetof(t.Value), "aligned to", unsafe.Alignof(t.Value))
+	fmt.Println("Tagged:", unsafe.Sizeof(t),
+		"bytes, Value at offset", unsafe.Offsetof(t.Value),
+		"aligned to", unsafe.Alignof(t.Value))
 	fmt.Println("Padded:", unsafe.Sizeof(Padded{}), "bytes")
 	fmt.Println("Packed:", unsafe.Sizeof(Packed{}), "bytes")
 	// Output:

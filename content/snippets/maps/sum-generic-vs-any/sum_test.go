@@ -2,9 +2,9 @@
 
 // Summing integers three ways: a generic function over []int, the
 // pre-generics function over []any, and the same after boxing the
-// ints into the []any it needs. Reading a []any does not allocate;
-// building it does, once per value of 256 or more, and every element
-// costs 16 bytes of interface plus the boxed copy.
+// ints into the []any it needs. Reading a []any does not
+// allocate; building it does, once per value of 256 or more, and
+// every element costs 16 bytes of interface plus the boxed copy.
 package sumgeneric
 
 import "testing"
@@ -27,8 +27,8 @@ func SumAny(xs []any) int {
 	return s
 }
 
-// Cents has int64's underlying type, so it shares int64's shape: one
-// compiled body serves both instantiations.
+// Cents has int64's underlying type, so it shares int64's shape:
+// one compiled body serves both instantiations.
 type Cents int64
 
 func totals(c []Cents, n []int64) (Cents, int64) {
@@ -66,8 +66,8 @@ func BenchmarkSumAny(b *testing.B) {
 }
 
 // A caller holding []int has to box every value to call SumAny: a
-// 16,000-byte slice of interfaces (16,384 with its size class) and
-// 1,000 boxed 8-byte ints.
+// 16,000-byte slice of interfaces (16,384 with its size class)
+// and 1,000 boxed 8-byte ints.
 //
 // want BenchmarkBoxThenSum allocs/op == 1001
 // want BenchmarkBoxThenSum B/op == 24384

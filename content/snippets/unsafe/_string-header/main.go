@@ -1,5 +1,5 @@
-// There is no unsafe.StringHeader: the deprecated header types live
-// in reflect. This does not compile.
+// There is no unsafe.StringHeader: the deprecated header types
+// live in reflect. This does not compile.
 package main
 
 import (

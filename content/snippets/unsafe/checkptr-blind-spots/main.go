@@ -1,9 +1,10 @@
 //playbook:options race
 
-// What checkptr does not report, with -race on. It checks alignment
-// only for types that hold pointers, and it tells allocations apart
-// only on the heap and in global data: the whole goroutine stack
-// counts as one allocation. None of these lines is valid code.
+// What checkptr does not report, with -race on. It checks
+// alignment only for types that hold pointers, and it tells
+// allocations apart only on the heap and in global data: the
+// whole goroutine stack counts as one allocation. None of these
+// lines is valid code.
 package main
 
 import (
@@ -14,8 +15,9 @@ import (
 var heapBuf = make([]byte, 64)
 
 func main() {
-	// A misaligned *uint64: pointer-free, so not checked (and amd64
-	// loads it without complaint; some platforms would not).
+	// A misaligned *uint64: pointer-free, so not checked (and
+	// amd64 loads it without complaint; some platforms would
+	// not).
 	u := (*uint64)(unsafe.Pointer(&heapBuf[3]))
 	*u = 1
 	fmt.Println("misaligned *uint64:", *u)

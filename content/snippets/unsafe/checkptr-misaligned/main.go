@@ -18,8 +18,8 @@ type node struct {
 var arena = make([]node, 4)
 
 func main() {
-	fmt.Println("node is", unsafe.Sizeof(node{}), "bytes, aligned to",
-		unsafe.Alignof(node{}))
+	fmt.Println("node is", unsafe.Sizeof(node{}),
+		"bytes, aligned to", unsafe.Alignof(node{}))
 	// Off by half a word: 4 bytes into arena[0].
 	p := unsafe.Add(unsafe.Pointer(&arena[0]), 4)
 	n := (*node)(p) // want "^fatal error: checkptr: misaligned pointer conversion$"

@@ -1,10 +1,10 @@
 //playbook:options race
 
-// Pattern (3): p = unsafe.Pointer(uintptr(p) + offset) is valid only
-// while the result points into the same allocation. An off-by-one
-// loop computes the address one past the end, which is the next
-// object's; checkptr (-race) stops the program there, before the
-// load.
+// Pattern (3): p = unsafe.Pointer(uintptr(p) + offset) is valid
+// only while the result points into the same allocation. An
+// off-by-one loop computes the address one past the end, which is
+// the next object's; checkptr (-race) stops the program there,
+// before the load.
 package main
 
 import (

@@ -1,9 +1,9 @@
 //playbook:options race
 
-// unsafe.Slice(ptr, n) takes a length in elements of *ptr's type. A
-// length in bytes passed with a *uint32 makes a slice four times too
-// long, reaching into other allocations. checkptr (-race) checks the
-// result when it is made.
+// unsafe.Slice(ptr, n) takes a length in elements of *ptr's type.
+// A length in bytes passed with a *uint32 makes a slice four
+// times too long, reaching into other allocations. checkptr
+// (-race) checks the result when it is made.
 package main
 
 import (
@@ -15,7 +15,8 @@ var words = make([]uint32, 8) // 32 bytes
 
 func main() {
 	// Right: a byte view of the 32 bytes.
-	b := unsafe.Slice((*byte)(unsafe.Pointer(&words[0])), len(words)*4)
+	p := (*byte)(unsafe.Pointer(&words[0]))
+	b := unsafe.Slice(p, len(words)*4)
 	fmt.Println("bytes:", len(b))
 	// Wrong: the length is in bytes, the element is 4 bytes.
 	w := unsafe.Slice(&words[0], len(words)*4) // want "^fatal error: checkptr: unsafe.Slice result straddles multiple allocations$"

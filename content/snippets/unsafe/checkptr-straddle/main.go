@@ -1,9 +1,10 @@
 //playbook:options race
 
-// Pattern (1) of the unsafe.Pointer rules: *T1 may become *T2 only if
-// T2 is no larger than T1 and shares its layout. Here the new version
-// of a struct is read through a pointer to the old, smaller one: the
-// last field lies in the next allocation. checkptr (-race) catches it.
+// Pattern (1) of the unsafe.Pointer rules: *T1 may become *T2
+// only if T2 is no larger than T1 and shares its layout. Here the
+// new version of a struct is read through a pointer to the old,
+// smaller one: the last field lies in the next allocation.
+// checkptr (-race) catches it.
 package main
 
 import (

@@ -1,7 +1,7 @@
 //playbook:options race
 
-// The six conversions the unsafe package allows, each in its valid
-// form, run with checkptr on (-race).
+// The six conversions the unsafe package allows, each in its
+// valid form, run with checkptr on (-race).
 package main
 
 import (
@@ -34,10 +34,12 @@ func main() {
 	p := &pair{1, 2}
 	b1 := (*int64)(unsafe.Pointer(
 		uintptr(unsafe.Pointer(p)) + unsafe.Offsetof(p.b)))
-	b2 := (*int64)(unsafe.Add(unsafe.Pointer(p), unsafe.Offsetof(p.b)))
+	b2 := (*int64)(unsafe.Add(unsafe.Pointer(p),
+		unsafe.Offsetof(p.b)))
 	fmt.Println("(3)", *b1, *b2)
 
-	// (4) uintptr(unsafe.Pointer(...)) in the syscall's argument list.
+	// (4) uintptr(unsafe.Pointer(...)) in the syscall's argument
+	// list.
 	msg := []byte("(4) written by write(2)\n")
 	syscall.Syscall(syscall.SYS_WRITE, 1,
 		uintptr(unsafe.Pointer(&msg[0])), uintptr(len(msg)))

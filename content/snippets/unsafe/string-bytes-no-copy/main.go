@@ -1,9 +1,10 @@
 //playbook:options race
 
-// unsafe.String and unsafe.StringData (Go 1.20), unsafe.Slice (1.17)
-// and unsafe.SliceData (1.20) convert between strings and byte slices
-// without copying and without the deprecated reflect headers. The
-// price is the contract: the bytes behind a string must never change.
+// unsafe.String and unsafe.StringData (Go 1.20), unsafe.Slice
+// (1.17) and unsafe.SliceData (1.20) convert between strings and
+// byte slices without copying and without the deprecated reflect
+// headers. The price is the contract: the bytes behind a string
+// must never change.
 package main
 
 import (
@@ -12,12 +13,14 @@ import (
 	"unsafe"
 )
 
-// bytesToString shares b's memory: b must not be modified afterwards.
+// bytesToString shares b's memory: b must not be modified
+// afterwards.
 func bytesToString(b []byte) string {
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
-// stringToBytes shares s's memory: the result must never be written.
+// stringToBytes shares s's memory: the result must never be
+// written.
 func stringToBytes(s string) []byte {
 	return unsafe.Slice(unsafe.StringData(s), len(s))
 }
@@ -28,35 +31,38 @@ var sinkN int
 
 var counts = map[string]int{"status=ok; retry=false": 1}
 
+func allocs(f func()) float64 { return testing.AllocsPerRun(100, f) }
+
 func main() {
 	buf := []byte("status=ok; retry=false")
 	fmt.Println("string(b):    ",
-		testing.AllocsPerRun(100, func() { sinkS = string(buf) }))
+		allocs(func() { sinkS = string(buf) }))
 	fmt.Println("unsafe.String:",
-		testing.AllocsPerRun(100, func() { sinkS = bytesToString(buf) }))
+		allocs(func() { sinkS = bytesToString(buf) }))
 	s := sinkS
 	fmt.Println("[]byte(s):    ",
-		testing.AllocsPerRun(100, func() { sinkB = []byte(s) }))
+		allocs(func() { sinkB = []byte(s) }))
 	fmt.Println("unsafe.Slice: ",
-		testing.AllocsPerRun(100, func() { sinkB = stringToBytes(s) }))
+		allocs(func() { sinkB = stringToBytes(s) }))
 
 	// Conversions the compiler already performs without a copy.
 	fmt.Println("m[string(b)]: ",
-		testing.AllocsPerRun(100, func() { sinkN = counts[string(buf)] }))
+		allocs(func() { sinkN = counts[string(buf)] }))
 	fmt.Println("string(b)==s: ",
-		testing.AllocsPerRun(100, func() {
+		allocs(func() {
 			if string(buf) == "status=ok" {
 				sinkN++
 			}
 		}))
 	fmt.Println("range []byte: ",
-		testing.AllocsPerRun(100, func() {
+		allocs(func() {
 			for _, c := range []byte(s) {
 				sinkN += int(c)
 			}
 		}))
 
-	// The string follows the bytes it shares: a "constant" changes.
+	// The string follows the bytes it shares: a "constant"
+	// changes.
 	view := bytesToString(buf)
 	fmt.Println(view)
 	copy(buf[7:], "no")

@@ -1,7 +1,7 @@
-// A []byte made from a string's data with unsafe.Slice shares that
-// data. A string literal's bytes are in the binary's read-only
-// memory: writing through the slice is a fault the program cannot
-// recover from.
+// A []byte made from a string's data with unsafe.Slice shares
+// that data. A string literal's bytes are in the binary's
+// read-only memory: writing through the slice is a fault the
+// program cannot recover from.
 package main
 
 import (
@@ -10,7 +10,8 @@ import (
 )
 
 func main() {
-	defer func() { fmt.Println("recovered:", recover()) }() // never runs
+	// Never runs: a fault is not a panic.
+	defer func() { fmt.Println("recovered:", recover()) }()
 	s := "constant"
 	b := unsafe.Slice(unsafe.StringData(s), len(s))
 	b[0] = 'C' // want "^fatal error: fault$"

@@ -1,10 +1,11 @@
 //playbook:options godebug=checkfinalizers=1
 
-// The cleanup's argument points back to the object: the object stays
-// reachable, so it is never freed and the cleanup never runs. No
-// panic catches this indirect case. GODEBUG=checkfinalizers=1 (Go
-// 1.25) makes the garbage collector look for such paths and stop the
-// program when it finds one; Go 1.24 ignores the setting.
+// The cleanup's argument points back to the object: the object
+// stays reachable, so it is never freed and the cleanup never
+// runs. No panic catches this indirect case.
+// GODEBUG=checkfinalizers=1 (Go 1.25) makes the garbage collector
+// look for such paths and stop the program when it finds one; Go
+// 1.24 ignores the setting.
 package main
 
 import (

@@ -1,7 +1,7 @@
-// A cleanup that refers to its own object keeps the object reachable:
-// the object is never freed and the cleanup never runs. Go 1.24 and
-// 1.25 accept it silently; since Go 1.26 AddCleanup panics when the
-// function closes over the pointer.
+// A cleanup that refers to its own object keeps the object
+// reachable: the object is never freed and the cleanup never
+// runs. Go 1.24 and 1.25 accept it silently; since Go 1.26
+// AddCleanup panics when the function closes over the pointer.
 package main
 
 import (

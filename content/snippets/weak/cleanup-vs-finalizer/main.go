@@ -1,13 +1,14 @@
-// runtime.AddCleanup (Go 1.24) against runtime.SetFinalizer. A cleanup
-// never receives its object, so it cannot bring it back; an object
-// may have several; and objects in a cycle are freed, cleanups and
-// all. Finalizers in a cycle never run, and the objects are never
-// freed.
+// runtime.AddCleanup (Go 1.24) against runtime.SetFinalizer. A
+// cleanup never receives its object, so it cannot bring it back;
+// an object may have several; and objects in a cycle are freed,
+// cleanups and all. Finalizers in a cycle never run, and the
+// objects are never freed.
 package main
 
 import (
 	"fmt"
 	"runtime"
+	"strings"
 	"time"
 )
 
@@ -29,15 +30,16 @@ func main() {
 	// Two cleanups on one object: both run.
 	ran := make(chan string, 8)
 	x := &node{id: 1}
-	runtime.AddCleanup(x, func(s string) { ran <- s }, "close file")
-	runtime.AddCleanup(x, func(s string) { ran <- s }, "log stats")
+	report := func(s string) { ran <- s }
+	runtime.AddCleanup(x, report, "close file")
+	runtime.AddCleanup(x, report, "log stats")
 	x = nil
 
 	// A cycle with a cleanup on each object: both run.
 	a, b := &node{id: 2}, &node{id: 3}
 	a.peer, b.peer = b, a
-	runtime.AddCleanup(a, func(s string) { ran <- s }, "cycle a")
-	runtime.AddCleanup(b, func(s string) { ran <- s }, "cycle b")
+	runtime.AddCleanup(a, report, "cycle a")
+	runtime.AddCleanup(b, report, "cycle b")
 	a, b = nil, nil
 
 	// A cycle with a finalizer on each object: neither runs.
@@ -50,7 +52,10 @@ func main() {
 
 	// A finalizer gets the object and can keep it: resurrection.
 	e := &node{id: 6}
-	runtime.SetFinalizer(e, func(n *node) { saved = n; fin <- n.id })
+	runtime.SetFinalizer(e, func(n *node) {
+		saved = n
+		fin <- n.id
+	})
 	e = nil
 
 	gc()
@@ -64,7 +69,10 @@ func main() {
 	fmt.Println("cycle finalizers run:", len(fin))
 	fmt.Println("resurrected:", saved.id)
 
-	defer func() { fmt.Println("recovered:", recover()) }()
+	defer func() {
+		msg := fmt.Sprint(recover())
+		fmt.Println(strings.TrimPrefix(msg, "runtime.AddCleanup: "))
+	}()
 	f := &node{}
 	runtime.AddCleanup(f, func(*node) {}, f)
 	// Output:
@@ -72,5 +80,5 @@ func main() {
 	// finalizer ran for id 6
 	// cycle finalizers run: 0
 	// resurrected: 6
-	// recovered: runtime.AddCleanup: ptr is equal to arg, cleanup will never run
+	// ptr is equal to arg, cleanup will never run
 }

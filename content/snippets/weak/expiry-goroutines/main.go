@@ -1,8 +1,8 @@
-// Three ways to drop cache entries when something ends. A goroutine
-// per key waiting on ctx.Done() holds a goroutine and its stack per
-// entry until the context ends. context.AfterFunc (Go 1.21) and
-// time.AfterFunc register a function and start a goroutine only when
-// it runs.
+// Three ways to drop cache entries when something ends. A
+// goroutine per key waiting on ctx.Done() holds a goroutine and
+// its stack per entry until the context ends. context.AfterFunc
+// (Go 1.21) and time.AfterFunc register a function and start a
+// goroutine only when it runs.
 package main
 
 import (
@@ -61,7 +61,8 @@ func main() {
 			c.drop(k)
 		}()
 	}
-	fmt.Println("goroutine per key: goroutines", runtime.NumGoroutine()-base)
+	fmt.Println("goroutine per key: goroutines",
+		runtime.NumGoroutine()-base)
 	fmt.Printf("  stacks +%.0f MiB\n", stackMiB()-stack)
 	cancel()
 	c.wg.Wait()
@@ -86,7 +87,8 @@ func main() {
 		c.put(k)
 		time.AfterFunc(200*time.Millisecond, func() { c.drop(k) })
 	}
-	fmt.Println("time.AfterFunc: goroutines", runtime.NumGoroutine()-base)
+	fmt.Println("time.AfterFunc: goroutines",
+		runtime.NumGoroutine()-base)
 	c.wg.Wait()
 	settle(base)
 	fmt.Println("  entries left:", len(c.m))

@@ -1,7 +1,7 @@
-// unique.Make (Go 1.23) interns a comparable value: equal values get
-// the same Handle, a pointer to one shared copy. Handles compare in
-// one pointer comparison, and the copies are freed once no handle
-// refers to them.
+// unique.Make (Go 1.23) interns a comparable value: equal values
+// get the same Handle, a pointer to one shared copy. Handles
+// compare in one pointer comparison, and the copies are freed
+// once no handle refers to them.
 package main
 
 import (
@@ -12,19 +12,26 @@ import (
 	"unsafe"
 )
 
+// same reports whether two strings share their bytes.
+func same(a, b string) bool {
+	return unsafe.StringData(a) == unsafe.StringData(b)
+}
+
 func main() {
-	// Two equal strings built at run time: two copies of the bytes.
+	// Two equal strings built at run time: two copies of the
+	// bytes.
 	a := strings.Repeat("eu-west-", 2)
 	b := "eu-" + strings.Repeat("west-eu-", 1) + "west-"
 	fmt.Println("strings equal:", a == b,
-		"same bytes:", unsafe.StringData(a) == unsafe.StringData(b))
+		"same bytes:", same(a, b))
 
 	ha, hb := unique.Make(a), unique.Make(b)
 	fmt.Println("handles equal:", ha == hb, "same bytes:",
-		unsafe.StringData(ha.Value()) == unsafe.StringData(hb.Value()))
+		same(ha.Value(), hb.Value()))
 	fmt.Println("a handle is", unsafe.Sizeof(ha), "bytes")
 
-	// Looking up a value that is already interned allocates nothing.
+	// Looking up a value that is already interned allocates
+	// nothing.
 	fmt.Println("allocs per Make of a known value:",
 		testing.AllocsPerRun(100, func() { hb = unique.Make(b) }))
 	// Output:

@@ -1,7 +1,7 @@
-// A cache that does not keep its values alive: it maps keys to weak
-// pointers, and a cleanup attached to each value deletes its key once
-// the garbage collector has freed the value. weak and AddCleanup are
-// new in Go 1.24.
+// A cache that does not keep its values alive: it maps keys to
+// weak pointers, and a cleanup attached to each value deletes its
+// key once the garbage collector has freed the value. weak and
+// AddCleanup are new in Go 1.24.
 package main
 
 import (
@@ -56,12 +56,14 @@ func main() {
 	c.Put(&Image{Name: "thumb.png", Pixels: make([]byte, 1<<10)})
 	fmt.Println("before GC:", c.Get("thumb.png") != nil)
 
-	runtime.GC() // thumb.png is unreachable: freed, its weak pointer nil
+	// thumb.png is unreachable: freed, its weak pointer nil.
+	runtime.GC()
 	fmt.Println("after GC: ", c.Get("thumb.png") != nil)
 	fmt.Println("evicted:  ", <-c.evicted)
 	fmt.Println("hero.png: ", c.Get("hero.png") == hero)
 	fmt.Println("entries:  ", len(c.entries))
-	fmt.Println("same weak pointer:", weak.Make(hero) == c.entries["hero.png"])
+	same := weak.Make(hero) == c.entries["hero.png"]
+	fmt.Println("same weak pointer:", same)
 	// Output:
 	// before GC: true
 	// after GC:  false

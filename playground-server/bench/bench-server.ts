@@ -17,6 +17,8 @@
  * Goals (issue 3): uncached escape and run ≤ 1.3× the bare CLI; cached ≤ 20 ms; sandbox start
  * ≤ 30 ms. Direct escape analysis: server uncached ≤ 1.3× `go tool compile -m`, and package main
  * no slower than the same code as a library. RUNS (default 20) and CONCURRENCY_JOBS (default 24) are environment variables.
+ * Arguments name the sections to run (`npm run bench:server -- direct`: escape, direct, run,
+ * sandbox, throughput); without any, all of them.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +30,10 @@ import { runSandboxed, bwrapPath } from '../src/runner/sandbox.ts';
 import type { RunRequest, RunResult } from '../src/contract/index.ts';
 
 const RUNS = Number(process.env.RUNS ?? 20);
+const sectionNames = ['escape', 'direct', 'run', 'sandbox', 'throughput'] as const;
+const chosen = process.argv.slice(2);
+for (const a of chosen) if (!(sectionNames as readonly string[]).includes(a)) throw new Error(`unknown section ${a}; use some of: ${sectionNames.join(', ')}`);
+const want = (section: (typeof sectionNames)[number]) => chosen.length === 0 || chosen.includes(section);
 const CONCURRENCY_JOBS = Number(process.env.CONCURRENCY_JOBS ?? 24);
 
 const escapeSource = (tag: string) => `package main
@@ -185,39 +191,44 @@ const add = (what: string, ms: number[], vs?: string, goal?: string) => rows.pus
 
 process.stderr.write(`measuring (${RUNS} runs each)…\n`);
 
-// escape, same snippet
 const escapeSame: RunRequest = { mode: 'escape', files: { 'main.go': escapeSource('same') } };
-{
-	const [b, srv] = await timePair(
-		RUNS,
-		() => {
-			writeFileSync(join(bareDir, 'main.go'), escapeSource('same'));
-			return bare(['build', '-trimpath', '-gcflags=-m', '-o', '/dev/null', '.']);
-		},
-		() => call('uncached', escapeSame),
-	);
-	add('escape: bare go build -gcflags=-m (same snippet)', b);
-	add('escape: server, result cache off (same snippet)', srv, 'escape: bare go build -gcflags=-m (same snippet)', '≤ 1.3×');
-}
-add('escape: server, cached', await time(RUNS, () => call('cached', escapeSame)), undefined, '≤ 20 ms');
-
-// escape, edited every time
 const tag = `${process.pid}-${Date.now()}`;
-{
-	const [b, srv] = await timePair(
-		RUNS,
-		(i) => {
-			writeFileSync(join(bareDir, 'main.go'), escapeSource(`bare ${tag} ${i}`));
-			return bare(['build', '-trimpath', '-gcflags=-m', '-o', '/dev/null', '.']);
-		},
-		(i) => call('cached', { mode: 'escape', files: { 'main.go': escapeSource(`server ${tag} ${i}`) } }),
-	);
-	add('escape: bare, edited snippet each time', b);
-	add('escape: server, edited snippet each time', srv, 'escape: bare, edited snippet each time', '≤ 1.3×');
+if (want('escape')) {
+	// escape, same snippet
+	{
+		const [b, srv] = await timePair(
+			RUNS,
+			() => {
+				writeFileSync(join(bareDir, 'main.go'), escapeSource('same'));
+				return bare(['build', '-trimpath', '-gcflags=-m', '-o', '/dev/null', '.']);
+			},
+			() => call('uncached', escapeSame),
+		);
+		add('escape: bare go build -gcflags=-m (same snippet)', b);
+		add('escape: server, result cache off (same snippet)', srv, 'escape: bare go build -gcflags=-m (same snippet)', '≤ 1.3×');
+	}
+	add('escape: server, cached', await time(RUNS, () => call('cached', escapeSame)), undefined, '≤ 20 ms');
+
+	// escape, edited every time
+	{
+		const [b, srv] = await timePair(
+			RUNS,
+			(i) => {
+				writeFileSync(join(bareDir, 'main.go'), escapeSource(`bare ${tag} ${i}`));
+				return bare(['build', '-trimpath', '-gcflags=-m', '-o', '/dev/null', '.']);
+			},
+			(i) => call('cached', { mode: 'escape', files: { 'main.go': escapeSource(`server ${tag} ${i}`) } }),
+		);
+		add('escape: bare, edited snippet each time', b);
+		add('escape: server, edited snippet each time', srv, 'escape: bare, edited snippet each time', '≤ 1.3×');
+	}
 }
 
-// escape analysis, server against the compiler run directly
-const tenLines = (pkg: string, entry: string) => `package ${pkg}
+const directServer: Record<string, number[]> = {};
+const directDir = mkdtempSync(join(tmpdir(), 'bench-direct-'));
+if (want('direct')) {
+	// escape analysis, server against the compiler run directly
+	const tenLines = (pkg: string, entry: string) => `package ${pkg}
 
 import "fmt"
 
@@ -228,174 +239,180 @@ func newPair(x, y int) *[2]int {
 
 func ${entry}() { fmt.Println(newPair(1, 2)) }
 `;
-// Go's own escape tests come from the machine's Go (a toolchain from the module proxy has no
-// test/ folder); the compilers compared are the server's release on both sides.
-const testRoot = execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8', env: { ...process.env, GOTOOLCHAIN: 'local' } }).trim();
-const compileBin = execFileSync(goBin, ['env', 'GOTOOLDIR'], { encoding: 'utf8' }).trim() + '/compile';
-const directDir = mkdtempSync(join(tmpdir(), 'bench-direct-'));
-const stdImportcfg = join(directDir, 'importcfg');
-writeFileSync(stdImportcfg, bare(['list', '-export', '-trimpath', '-f', '{{if .Export}}packagefile {{.ImportPath}}={{.Export}}{{end}}', 'std']).stdout);
-const lang = `-lang=${runner.goVersion.replace(/^(go\d+\.\d+).*/, '$1')}`;
-interface DirectCase {
-	what: string;
-	file: string;
-	source: string;
-	/** -p as go build gives it. */
-	pkg: string;
-	inlining: boolean;
-}
-const goTest = (file: string): DirectCase => ({
-	what: `Go's test/${file}`,
-	file,
-	source: readFileSync(join(testRoot, 'test', file), 'utf8'),
-	pkg: 'play',
-	inlining: !/^\/\/ errorcheck.* -l\b/.test(readFileSync(join(testRoot, 'test', file), 'utf8')),
-});
-const directCases: DirectCase[] = [
-	{ what: '10-line package main', file: 'main.go', source: tenLines('main', 'main'), pkg: 'main', inlining: true },
-	{ what: 'same code as a library', file: 'pair.go', source: tenLines('pair', 'Show'), pkg: 'play', inlining: true },
-	goTest('escape2.go'),
-	goTest('escape_closure.go'),
-	goTest('escape_param.go'),
-];
-const directServer: Record<string, number[]> = {};
-for (const c of directCases) {
-	writeFileSync(join(directDir, c.file), c.source);
-	const flags = ['-p', c.pkg, lang, '-importcfg', stdImportcfg, '-o', join(directDir, 'out.a'), '-pack', '-m', ...(c.inlining ? [] : ['-l']), c.file];
-	const compile = (argv: string[]) => () => {
-		const r = spawnSync(argv[0]!, argv.slice(1), { cwd: directDir, env: bareEnv, encoding: 'utf8' });
-		if (r.status !== 0) throw new Error(`${argv.join(' ')}: ${r.stderr}${r.stdout}`);
-	};
-	const request: RunRequest = { mode: 'escape', files: { [c.file]: c.source }, options: c.inlining ? {} : { inlining: false } };
-	const [tool = [], bin = [], srv = []] = await timeAll(RUNS, [
-		compile([goBin, 'tool', 'compile', ...flags]),
-		compile([compileBin, ...flags]),
-		() => call('uncached', request),
-	]);
-	const base = `escape direct, ${c.what}: bare go tool compile -m`;
-	add(base, tool);
-	add(`escape direct, ${c.what}: bare compile binary -m`, bin, base, 'info');
-	add(`escape direct, ${c.what}: server, result cache off`, srv, base, '≤ 1.3×');
-	directServer[c.what] = srv;
-}
-
-// run, same snippet. The bare binary is removed first: otherwise go build finds it up to date
-// and skips the link, which the server (a fresh directory per job) never can.
-const bareBin = join(bareDir, 'prog');
-const helloSame: RunRequest = { mode: 'run', files: { 'main.go': helloSource('same') } };
-{
-	const [b, srv] = await timePair(
-		RUNS,
-		() => {
-			writeFileSync(join(bareDir, 'main.go'), helloSource('same'));
-			rmSync(bareBin, { force: true });
-			bare(['build', '-trimpath', '-o', bareBin, '.']);
-			bareExec(bareBin);
-		},
-		() => call('uncached', helloSame),
-	);
-	add('run: bare go build + run hello (same snippet)', b);
-	add('run: server, result cache off (same snippet)', srv, 'run: bare go build + run hello (same snippet)', '≤ 1.3×');
-}
-add('run: server, cached', await time(RUNS, () => call('cached', helloSame)), undefined, '≤ 20 ms');
-
-// run, edited every time
-{
-	const [b, srv] = await timePair(
-		RUNS,
-		(i) => {
-			writeFileSync(join(bareDir, 'main.go'), helloSource(`bare ${tag} ${i}`));
-			bare(['build', '-trimpath', '-o', bareBin, '.']);
-			bareExec(bareBin);
-		},
-		(i) => call('cached', { mode: 'run', files: { 'main.go': helloSource(`server ${tag} ${i}`) } }),
-	);
-	add('run: bare, edited snippet each time', b);
-	add('run: server, edited snippet each time', srv, 'run: bare, edited snippet each time', '≤ 1.3×');
-}
-
-// sandbox start
-writeFileSync(join(bareDir, 'main.go'), helloSource('sandbox'));
-bare(['build', '-trimpath', '-o', bareBin, '.']);
-const binDir = mkdtempSync(join(tmpdir(), 'bench-bin-'));
-const sandboxBin = join(binDir, 'prog');
-copyFileSync(bareBin, sandboxBin);
-chmodSync(binDir, 0o755);
-chmodSync(sandboxBin, 0o755);
-if (process.getuid?.() === 0) chownSync(sandboxBin, 0, 0);
-add('sandbox: bare hello binary', await time(RUNS, () => bareExec(sandboxBin)));
-
-const bwrap = bwrapPath() ?? 'bwrap';
-add(
-	'sandbox: bwrap alone + hello (no uid drop, cgroup, rlimits, seccomp)',
-	await time(RUNS, () => {
-		const r = spawnSync(bwrap, [
-			'--unshare-all',
-			'--die-with-parent',
-			'--as-pid-1',
-			'--proc',
-			'/proc',
-			'--dev',
-			'/dev',
-			'--tmpfs',
-			'/tmp',
-			'--ro-bind',
-			sandboxBin,
-			'/prog',
-			'--remount-ro',
-			'/',
-			'--',
-			'/prog',
+	// Go's own escape tests come from the machine's Go (a toolchain from the module proxy has no
+	// test/ folder); the compilers compared are the server's release on both sides.
+	const testRoot = execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8', env: { ...process.env, GOTOOLCHAIN: 'local' } }).trim();
+	const compileBin = execFileSync(goBin, ['env', 'GOTOOLDIR'], { encoding: 'utf8' }).trim() + '/compile';
+	const stdImportcfg = join(directDir, 'importcfg');
+	writeFileSync(stdImportcfg, bare(['list', '-export', '-trimpath', '-f', '{{if .Export}}packagefile {{.ImportPath}}={{.Export}}{{end}}', 'std']).stdout);
+	const lang = `-lang=${runner.goVersion.replace(/^(go\d+\.\d+).*/, '$1')}`;
+	interface DirectCase {
+		what: string;
+		file: string;
+		source: string;
+		/** -p as go build gives it. */
+		pkg: string;
+		inlining: boolean;
+	}
+	const goTest = (file: string): DirectCase => ({
+		what: `Go's test/${file}`,
+		file,
+		source: readFileSync(join(testRoot, 'test', file), 'utf8'),
+		pkg: 'play',
+		inlining: !/^\/\/ errorcheck.* -l\b/.test(readFileSync(join(testRoot, 'test', file), 'utf8')),
+	});
+	const directCases: DirectCase[] = [
+		{ what: '10-line package main', file: 'main.go', source: tenLines('main', 'main'), pkg: 'main', inlining: true },
+		{ what: 'same code as a library', file: 'pair.go', source: tenLines('pair', 'Show'), pkg: 'play', inlining: true },
+		goTest('escape2.go'),
+		goTest('escape_closure.go'),
+		goTest('escape_param.go'),
+	];
+	for (const c of directCases) {
+		writeFileSync(join(directDir, c.file), c.source);
+		const flags = ['-p', c.pkg, lang, '-importcfg', stdImportcfg, '-o', join(directDir, 'out.a'), '-pack', '-m', ...(c.inlining ? [] : ['-l']), c.file];
+		const compile = (argv: string[]) => () => {
+			const r = spawnSync(argv[0]!, argv.slice(1), { cwd: directDir, env: bareEnv, encoding: 'utf8' });
+			if (r.status !== 0) throw new Error(`${argv.join(' ')}: ${r.stderr}${r.stdout}`);
+		};
+		const request: RunRequest = { mode: 'escape', files: { [c.file]: c.source }, options: c.inlining ? {} : { inlining: false } };
+		const [tool = [], bin = [], srv = []] = await timeAll(RUNS, [
+			compile([goBin, 'tool', 'compile', ...flags]),
+			compile([compileBin, ...flags]),
+			() => call('uncached', request),
 		]);
-		if (r.status !== 0) throw new Error(`bwrap: ${r.stderr}`);
-	}),
-);
-add(
-	'sandbox: full sandbox step + hello',
-	await time(RUNS, async () => {
-		const o = await runSandboxed(
-			{
-				argv: ['/prog'],
-				binds: [{ src: sandboxBin, dest: '/prog' }],
-				env: { HOME: '/tmp' },
-				cwd: '/tmp',
-				system: false,
-				timeoutMs: 10_000,
-				cpuSeconds: 10,
-				memoryBytes: 512 << 20,
-				limitData: true,
-				processes: 64,
-				fileSizeBytes: 16 << 20,
-				tmpBytes: 16 << 20,
-				outputBytes: 1 << 20,
-				uid: 63000 + availableParallelism(),
-				gid: 61000,
-			},
-			{ kind: runner.sandbox, cgroups: runner.cgroups, bwrap, seccomp: true },
-		);
-		if (o.exitCode !== 0) throw new Error(`sandbox: ${o.stderr}`);
-	}),
-	'sandbox: bare hello binary',
-	'≤ +30 ms',
-);
+		const base = `escape direct, ${c.what}: bare go tool compile -m`;
+		add(base, tool);
+		add(`escape direct, ${c.what}: bare compile binary -m`, bin, base, 'info');
+		add(`escape direct, ${c.what}: server, result cache off`, srv, base, '≤ 1.3×');
+		directServer[c.what] = srv;
+	}
+}
 
-// throughput
-const throughput: { clients: number; jobsPerSecond: number; medianMs: number }[] = [];
-for (const clients of [1, 2, 4, 8]) {
-	let next = 0;
-	const latencies: number[] = [];
-	const t = performance.now();
-	await Promise.all(
-		Array.from({ length: clients }, async () => {
-			while (next < CONCURRENCY_JOBS) {
-				const i = next++;
-				const s = performance.now();
-				await call('cached', { mode: 'run', files: { 'main.go': helloSource(`tp ${tag} ${clients} ${i}`) } });
-				latencies.push(performance.now() - s);
-			}
+const bareBin = join(bareDir, 'prog');
+if (want('run')) {
+	// run, same snippet. The bare binary is removed first: otherwise go build finds it up to date
+	// and skips the link, which the server (a fresh directory per job) never can.
+	const helloSame: RunRequest = { mode: 'run', files: { 'main.go': helloSource('same') } };
+	{
+		const [b, srv] = await timePair(
+			RUNS,
+			() => {
+				writeFileSync(join(bareDir, 'main.go'), helloSource('same'));
+				rmSync(bareBin, { force: true });
+				bare(['build', '-trimpath', '-o', bareBin, '.']);
+				bareExec(bareBin);
+			},
+			() => call('uncached', helloSame),
+		);
+		add('run: bare go build + run hello (same snippet)', b);
+		add('run: server, result cache off (same snippet)', srv, 'run: bare go build + run hello (same snippet)', '≤ 1.3×');
+	}
+	add('run: server, cached', await time(RUNS, () => call('cached', helloSame)), undefined, '≤ 20 ms');
+
+	// run, edited every time
+	{
+		const [b, srv] = await timePair(
+			RUNS,
+			(i) => {
+				writeFileSync(join(bareDir, 'main.go'), helloSource(`bare ${tag} ${i}`));
+				bare(['build', '-trimpath', '-o', bareBin, '.']);
+				bareExec(bareBin);
+			},
+			(i) => call('cached', { mode: 'run', files: { 'main.go': helloSource(`server ${tag} ${i}`) } }),
+		);
+		add('run: bare, edited snippet each time', b);
+		add('run: server, edited snippet each time', srv, 'run: bare, edited snippet each time', '≤ 1.3×');
+	}
+}
+
+let binDir: string | null = null;
+if (want('sandbox')) {
+	// sandbox start
+	writeFileSync(join(bareDir, 'main.go'), helloSource('sandbox'));
+	bare(['build', '-trimpath', '-o', bareBin, '.']);
+	binDir = mkdtempSync(join(tmpdir(), 'bench-bin-'));
+	const sandboxBin = join(binDir, 'prog');
+	copyFileSync(bareBin, sandboxBin);
+	chmodSync(binDir, 0o755);
+	chmodSync(sandboxBin, 0o755);
+	if (process.getuid?.() === 0) chownSync(sandboxBin, 0, 0);
+	add('sandbox: bare hello binary', await time(RUNS, () => bareExec(sandboxBin)));
+
+	const bwrap = bwrapPath() ?? 'bwrap';
+	add(
+		'sandbox: bwrap alone + hello (no uid drop, cgroup, rlimits, seccomp)',
+		await time(RUNS, () => {
+			const r = spawnSync(bwrap, [
+				'--unshare-all',
+				'--die-with-parent',
+				'--as-pid-1',
+				'--proc',
+				'/proc',
+				'--dev',
+				'/dev',
+				'--tmpfs',
+				'/tmp',
+				'--ro-bind',
+				sandboxBin,
+				'/prog',
+				'--remount-ro',
+				'/',
+				'--',
+				'/prog',
+			]);
+			if (r.status !== 0) throw new Error(`bwrap: ${r.stderr}`);
 		}),
 	);
-	throughput.push({ clients, jobsPerSecond: CONCURRENCY_JOBS / ((performance.now() - t) / 1000), medianMs: median(latencies) });
+	add(
+		'sandbox: full sandbox step + hello',
+		await time(RUNS, async () => {
+			const o = await runSandboxed(
+				{
+					argv: ['/prog'],
+					binds: [{ src: sandboxBin, dest: '/prog' }],
+					env: { HOME: '/tmp' },
+					cwd: '/tmp',
+					system: false,
+					timeoutMs: 10_000,
+					cpuSeconds: 10,
+					memoryBytes: 512 << 20,
+					limitData: true,
+					processes: 64,
+					fileSizeBytes: 16 << 20,
+					tmpBytes: 16 << 20,
+					outputBytes: 1 << 20,
+					uid: 63000 + availableParallelism(),
+					gid: 61000,
+				},
+				{ kind: runner.sandbox, cgroups: runner.cgroups, bwrap, seccomp: true },
+			);
+			if (o.exitCode !== 0) throw new Error(`sandbox: ${o.stderr}`);
+		}),
+		'sandbox: bare hello binary',
+		'≤ +30 ms',
+	);
+}
+
+const throughput: { clients: number; jobsPerSecond: number; medianMs: number }[] = [];
+if (want('throughput')) {
+	// throughput
+	for (const clients of [1, 2, 4, 8]) {
+		let next = 0;
+		const latencies: number[] = [];
+		const t = performance.now();
+		await Promise.all(
+			Array.from({ length: clients }, async () => {
+				while (next < CONCURRENCY_JOBS) {
+					const i = next++;
+					const s = performance.now();
+					await call('cached', { mode: 'run', files: { 'main.go': helloSource(`tp ${tag} ${clients} ${i}`) } });
+					latencies.push(performance.now() - s);
+				}
+			}),
+		);
+		throughput.push({ clients, jobsPerSecond: CONCURRENCY_JOBS / ((performance.now() - t) / 1000), medianMs: median(latencies) });
+	}
 }
 
 // ---- report -----------------------------------------------------------------------------------
@@ -419,20 +436,22 @@ for (const r of rows) {
 	}
 	console.log(`${r.what.padEnd(width)} ${fmt(median(r.ms))} ${fmt(p90(r.ms))}   ${note}`);
 }
-{
+if (want('direct')) {
 	const main = median(directServer['10-line package main']!);
 	const library = median(directServer['same code as a library']!);
 	console.log(
 		`\nescape direct, server: package main ${main.toFixed(1)} ms vs the same code as a library ${library.toFixed(1)} ms: ${(main / library).toFixed(2)}× (goal: no slower)`,
 	);
 }
-console.log(`\nthroughput, run mode, ${CONCURRENCY_JOBS} distinct hello-world jobs, ${availableParallelism()} workers:`);
-console.log(`${'clients'.padStart(8)} ${'jobs/s'.padStart(8)} ${'median latency ms'.padStart(18)}`);
+if (want('throughput')) {
+	console.log(`\nthroughput, run mode, ${CONCURRENCY_JOBS} distinct hello-world jobs, ${availableParallelism()} workers:`);
+	console.log(`${'clients'.padStart(8)} ${'jobs/s'.padStart(8)} ${'median latency ms'.padStart(18)}`);
+}
 for (const t of throughput) console.log(`${String(t.clients).padStart(8)} ${t.jobsPerSecond.toFixed(2).padStart(8)} ${t.medianMs.toFixed(0).padStart(18)}`);
 
 await servers.cached.close();
 await servers.uncached.close();
 await runner.dispose();
 rmSync(bareDir, { recursive: true, force: true });
-rmSync(binDir, { recursive: true, force: true });
+if (binDir) rmSync(binDir, { recursive: true, force: true });
 rmSync(directDir, { recursive: true, force: true });

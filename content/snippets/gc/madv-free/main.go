@@ -1,9 +1,10 @@
 //playbook:options godebug=madvdontneed=0
 
-// The same program with GODEBUG=madvdontneed=0: the runtime returns
-// free pages with MADV_FREE instead of MADV_DONTNEED. The kernel may
-// take such pages back when it needs memory, and until it does they
-// still count in RSS. Go's own figure, released, is the same.
+// The same program with GODEBUG=madvdontneed=0: the runtime
+// returns free pages with MADV_FREE instead of MADV_DONTNEED. The
+// kernel may take such pages back when it needs memory, and until
+// it does they still count in RSS. Go's own figure, released, is
+// the same.
 package main
 
 import (
@@ -18,7 +19,8 @@ import (
 
 var live [][]byte
 
-// rss returns VmRSS, the resident memory the kernel counts, in MiB.
+// rss returns VmRSS, the resident memory the kernel counts, in
+// MiB.
 func rss() uint64 {
 	b, _ := os.ReadFile("/proc/self/status")
 	_, v, _ := bytes.Cut(b, []byte("VmRSS:"))

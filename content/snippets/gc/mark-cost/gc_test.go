@@ -1,12 +1,12 @@
 //playbook:options benchtime=10x count=3
 
-// The time of one full collection, runtime.GC(), with two million live
-// elements in three layouts. The marker follows every pointer:
-// with []*T it finds two million objects and marks each one; with []T
-// the elements are inside one pointer-free array, marked as a whole
-// and never read. A tree linked by int32 indices into a []node is
-// just as cheap as []T, while the same tree linked by *node pointers
-// costs as much as []*T.
+// The time of one full collection, runtime.GC(), with two million
+// live elements. The marker follows every pointer: with []*T it
+// finds two million objects and marks each one; with []T the
+// elements are inside one pointer-free array, marked as a whole
+// and never read. The same holds for a tree: linked by int32
+// indices into one []idxNode, it costs far less than linked by
+// *ptrNode pointers.
 package markcost
 
 import (

@@ -2,8 +2,9 @@
 // pointer-free ones into "noscan" spans that the collector never
 // scans. Go 1.27 shows the choice in the assembly: a small
 // allocation calls a malloc specialised for its size class and
-// for "scan" or "noscan". Before 1.27 both call runtime.newobject,
-// which makes the same choice inside. hasPointers asks reflect.
+// for "scan" or "noscan". Before 1.27 both call
+// runtime.newobject, which makes the same choice inside.
+// hasPointers asks reflect.
 package main
 
 import (
@@ -34,8 +35,8 @@ func newU() *U {
 	return &U{} // want asm go1.21-1.26 `CALL runtime\.newobject` go1.27+ `CALL runtime\.mallocgcSmallScanNoHeaderSC\d+`
 }
 
-// hasPointers reports whether values of type t hold any pointer the
-// collector must follow.
+// hasPointers reports whether values of type t hold any pointer
+// the collector must follow.
 func hasPointers(t reflect.Type) bool {
 	switch t.Kind() {
 	case reflect.Pointer, reflect.UnsafePointer, reflect.String,

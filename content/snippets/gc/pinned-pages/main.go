@@ -1,8 +1,9 @@
 // The runtime returns whole pages, never parts of them. 64 MiB of
-// 64-byte objects fill 8,192 spans of 8 KiB; keeping one object in
-// 128 (one per span) keeps 0.8% of the bytes but every span, so
-// FreeOSMemory can return almost nothing. Keeping the same number of
-// objects packed together frees the rest of the spans. Figures in MiB.
+// 64-byte objects fill 8,192 spans of 8 KiB; keeping one object
+// in 128 (one per span) keeps 0.8% of the bytes but every span,
+// so FreeOSMemory can return almost nothing. Keeping the same
+// number of objects packed together frees the rest of the spans.
+// Figures in MiB.
 package main
 
 import (

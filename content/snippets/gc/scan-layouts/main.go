@@ -1,9 +1,9 @@
-// /gc/scan/heap:bytes is the part of the heap the collector has to
-// scan for pointers. Objects whose type has no pointers live in
-// "noscan" spans, which the marker never reads: it only marks them.
-// Each layout below holds 2^20 (about a million) elements and is
-// measured on its own, after a GC. The figures are in MiB, checked
-// as ranges: the runtime's own objects add a few KiB.
+// /gc/scan/heap:bytes is the part of the heap the collector has
+// to scan for pointers. Objects whose type has no pointers live
+// in "noscan" spans, which the marker never reads: it only marks
+// them. Each layout below holds 2^20 (about a million) elements
+// and is measured on its own, after a GC. The figures are in MiB,
+// checked as ranges: the runtime's own objects add a few KiB.
 package main
 
 import (

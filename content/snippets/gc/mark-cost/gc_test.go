@@ -58,9 +58,9 @@ func BenchmarkValues(b *testing.B) {
 	gcWith(b, make([]T, n))
 }
 
-// A complete binary tree: node i has children 2i+1 and 2i+2.
-//
 // want BenchmarkPointerTree ns/op > 3 * BenchmarkIndexTree
+
+// A complete binary tree: node i has children 2i+1 and 2i+2.
 func BenchmarkPointerTree(b *testing.B) {
 	nodes := make([]*ptrNode, n)
 	for i := range nodes {

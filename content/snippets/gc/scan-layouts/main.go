@@ -40,7 +40,7 @@ func scannable() uint64 {
 func measure(name string, build func() any) {
 	base := int64(scannable())
 	keep = build()
-	scan := int64(scannable()) - base
+	scan := max(int64(scannable())-base, 0)
 	fmt.Printf("%-14s %5.1f MiB to scan\n", name,
 		float64(scan)/(1<<20))
 	keep = nil

@@ -31,6 +31,8 @@ export class CodeView {
 	#editors: Editors | null = null;
 	#marks: { diagnostics: Diagnostic[]; keep: Keep } | null = null;
 	#quiet = 0;
+	/** When the code last changed in the editor (performance.now()). */
+	lastEdit = 0;
 
 	constructor(root: HTMLElement, main: string, files: Files) {
 		this.#root = root;
@@ -90,6 +92,7 @@ export class CodeView {
 		this.#editors = createEditors(holder, this.files, [first, ...names.filter((f) => f !== first)], {
 			onChange: (file, text) => {
 				this.files[file] = text;
+				this.lastEdit = performance.now();
 				clearTimeout(this.#quiet);
 				this.#quiet = window.setTimeout(() => on.edited(file), 250);
 			},

@@ -7,6 +7,7 @@
 import type { Diagnostic, Mode, RunResult } from '@playbook/engine/contract';
 import { codeDiagnostics, shownOnCode } from '../results-view/index.ts';
 import { CodeView, codeKey } from './code-view.ts';
+import { LiveMarks } from './live-marks.ts';
 import { modifierKey } from './dom.ts';
 import { installTooltip } from './marks.ts';
 import type { BakedPayload, Files, Parsed, SharedPayload } from './payload.ts';
@@ -31,6 +32,7 @@ export class Playground {
 	readonly #results: ResultsPanel;
 	readonly #toolbar: ToolbarControls;
 	readonly #runs: RunController;
+	readonly #live: LiveMarks;
 	readonly #tools: ReturnType<typeof shareActions>;
 
 	constructor(host: HTMLElement, payload: BakedPayload, variant: Variant) {
@@ -61,6 +63,14 @@ export class Playground {
 			code: () => ({ files: variant.requestFiles(code.files), key: code.key }),
 			show: (r, ran) => this.#show(r, ran),
 			showVersions: (runs, ran) => this.#results.showVersions(runs, ran.key, this.#keep(!this.#v.recorded(ran.key), ran.files)),
+		});
+		this.#live = new LiveMarks({
+			host,
+			code: () => ({ files: variant.requestFiles(code.files), key: code.key }),
+			lastEdit: () => code.lastEdit,
+			options: () => this.#runs.options('escape'),
+			busy: () => this.#runs.running,
+			apply: (r, ran) => this.#show(r, ran),
 		});
 		this.#tools = shareActions({ payload, variant, code, toolbar: this.#toolbar, status: this.#status });
 		installTooltip(host);
@@ -118,6 +128,8 @@ export class Playground {
 	}
 
 	run(mode: Mode): Promise<void> {
+		// The reader's own job takes over from a background analysis.
+		this.#live.cancel();
 		return this.#runs.run(mode);
 	}
 
@@ -154,6 +166,7 @@ export class Playground {
 	}
 
 	#show(r: RunResult, ran: RunCode): void {
+		if (r.mode === 'escape') this.#live.shown(ran.key);
 		const keep = this.#keep(!this.#v.recorded(ran.key), ran.files);
 		this.#results.show(r, ran.key, keep);
 		this.#code.markResult(r, keep);
@@ -182,12 +195,15 @@ export class Playground {
 		// The editor's title is the name the file is sent under (on /play, a test makes it a _test.go).
 		const sent = Object.keys(this.#v.requestFiles(code.files));
 		if (sent.length === 1) code.retitle(file, sent[0]!);
+		// The marks follow the code (live-marks.ts).
+		void this.#live.edited();
 	}
 
 	/** Back to the code the playground started from, and what the build recorded for it. */
 	#reset(): void {
 		const code = this.#code;
 		this.#runs.cancel();
+		this.#live.cancel();
 		if (!this.#v.editorAlwaysOpen) {
 			code.closeEditor();
 			this.#toolbar.showEditor('closed');

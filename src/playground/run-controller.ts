@@ -67,6 +67,11 @@ export class RunController {
 		this.#job?.abort();
 	}
 
+	/** A job the reader started is running. */
+	get running(): boolean {
+		return this.#job !== null;
+	}
+
 	/** What a request of this mode sends: the snippet's options and the toolbar's settings. */
 	options(mode: Mode): RunOptions {
 		const o = snippetRequestOptions(mode, this.#c.options);

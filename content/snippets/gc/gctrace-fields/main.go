@@ -8,6 +8,7 @@ package main
 import (
 	"fmt"
 	"runtime"
+	"runtime/metrics"
 )
 
 type node struct {
@@ -16,7 +17,8 @@ type node struct {
 }
 
 var (
-	live []*node // about 12 MiB that stays reachable
+	live []*node  // about 12 MiB that stays reachable
+	bufs [][]byte // 16 MiB more, with no pointers in it
 	sink *node
 )
 
@@ -27,10 +29,20 @@ func main() {
 	for range 1_000_000 {
 		sink = &node{}
 	}
+	for range 2048 {
+		bufs = append(bufs, make([]byte, 8192))
+	}
 	runtime.GC()
-	fmt.Println("done")
+	s := []metrics.Sample{
+		{Name: "/gc/heap/live:bytes"}, // the third MB number
+		{Name: "/gc/scan/heap:bytes"}, // only what holds pointers
+	}
+	metrics.Read(s)
+	fmt.Println("live heap >= 28 MiB:", s[0].Value.Uint64() >= 28<<20)
+	fmt.Println("scannable heap < 20 MiB:", s[1].Value.Uint64() < 20<<20)
 	// Output:
-	// done
+	// live heap >= 28 MiB: true
+	// scannable heap < 20 MiB: true
 }
 
 // The number, the time since start and the GC share of CPU:
@@ -43,8 +55,8 @@ func main() {
 // want stderr ` ms cpu, \d+->\d+->\d+ MB, \d+ MB goal, `
 // Scannable stacks and globals, then GOMAXPROCS:
 // want stderr ` MB goal, \d+ MB stacks, \d+ MB globals, \d+ P$`
-// The cycle runtime.GC() started:
-// want stderr ` P \(forced\)$`
+// The cycle runtime.GC() started; it found 28 MiB or more live:
+// want stderr ` ms cpu, \d+->\d+->(2[89]|[3-9]\d) MB, .* P \(forced\)$`
 // Fields that do not exist:
 // want !stderr "pause:"
 // want !stderr "STW"

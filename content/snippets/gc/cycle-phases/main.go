@@ -40,6 +40,12 @@ func main() {
 		sink = &node{}
 	}
 	runtime.GC() // a forced cycle: its trace line ends "(forced)"
+	// The runtime prints a cycle's gctrace line after it has woken the
+	// goroutine waiting in runtime.GC, but before the world can be
+	// stopped again: ReadMemStats stops it, so it waits for the line,
+	// and the program cannot exit in the middle of it.
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
 
 	s := make([]metrics.Sample, len(names))
 	for i := range s {

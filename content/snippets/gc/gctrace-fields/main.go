@@ -33,6 +33,12 @@ func main() {
 		bufs = append(bufs, make([]byte, 8192))
 	}
 	runtime.GC()
+	// The runtime prints a cycle's gctrace line after it has woken the
+	// goroutine waiting in runtime.GC, but before the world can be
+	// stopped again: ReadMemStats stops it, so it waits for the line,
+	// and the program cannot exit in the middle of it.
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
 	s := []metrics.Sample{
 		{Name: "/gc/heap/live:bytes"}, // the third MB number
 		{Name: "/gc/scan/heap:bytes"}, // only what holds pointers

@@ -30,6 +30,12 @@ func main() {
 		sink = &node{}
 	}
 	runtime.GC()
+	// The runtime prints a cycle's gctrace line after it has woken the
+	// goroutine waiting in runtime.GC, but before the world can be
+	// stopped again: ReadMemStats stops it, so it waits for the line,
+	// and the program cannot exit in the middle of it.
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
 	s := []metrics.Sample{
 		{Name: "/gc/cycles/total:gc-cycles"},
 		{Name: "/cpu/classes/gc/mark/assist:cpu-seconds"},

@@ -79,7 +79,13 @@ export async function runProgram(job: JobContext, request: RunRequest, goFiles: 
 		mode === 'test' && error?.code === 'tests_failed'
 			? testFailureLines(exec.stdout, sources).map((f): Diagnostic => {
 					const text = sources[f.file]?.split('\n')[f.line - 1] ?? '';
-					return { file: f.file, line: f.line, col: Buffer.byteLength(/^\s*/.exec(text)?.[0] ?? '', 'utf8') + 1, kind: 'runtime-error', message: `${f.test}: ${f.message}` };
+					return {
+						file: f.file,
+						line: f.line,
+						col: Buffer.byteLength(/^\s*/.exec(text)?.[0] ?? '', 'utf8') + 1,
+						kind: 'runtime-error',
+						message: `${f.test}: ${f.message}`,
+					};
 				})
 			: [];
 	return jobResult(job, {

@@ -36,14 +36,17 @@ export function pluginDiagnostics() {
 			.pb-mark { text-decoration: underline wavy; text-decoration-thickness: 1px; text-underline-offset: 3px; }
 			.pb-mark.pb-alloc { text-decoration-color: var(--pb-alloc); }
 			.pb-mark.pb-error { text-decoration-color: var(--pb-error); }
+			.pb-mark.pb-leak { text-decoration-color: var(--pb-leak); }
 			.ec-line.pb-line-alloc { background: color-mix(in srgb, var(--pb-alloc) 12%, transparent); }
 			.ec-line.pb-line-error { background: color-mix(in srgb, var(--pb-error) 14%, transparent); }
+			.ec-line.pb-line-leak { background: color-mix(in srgb, var(--pb-leak) 10%, transparent); }
 			.pb-diags { display: block; margin: 0.15rem 0 0.35rem; padding: 0; list-style: none; white-space: normal; }
 			.pb-diag { display: flex; gap: 0.5rem; align-items: baseline; font-size: 0.85em; line-height: 1.4; }
 			.pb-diag .pb-kind { flex: none; font-size: 0.75em; font-weight: 600; text-transform: uppercase; letter-spacing: 0.03em;
 				padding: 0 0.35rem; border-radius: 0.25rem; color: var(--pb-on-soft); }
 			.pb-diag.pb-alloc .pb-kind { background: var(--pb-alloc-soft); }
 			.pb-diag.pb-error .pb-kind { background: var(--pb-error-soft); }
+			.pb-diag.pb-leak .pb-kind { background: var(--pb-leak-soft); }
 			.pb-diag .pb-msg { opacity: 0.9; }
 		`,
 		hooks: {

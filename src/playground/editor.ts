@@ -111,7 +111,7 @@ const cursorTip = StateField.define<readonly Tooltip[]>({
 	provide: (f) => showTooltip.computeN([f], (s) => s.field(f)),
 });
 
-const severity: Record<ReturnType<typeof markTone>, CmDiagnostic['severity']> = { error: 'error', alloc: 'warning', note: 'info' };
+const severity: Record<ReturnType<typeof markTone>, CmDiagnostic['severity']> = { error: 'error', alloc: 'warning', leak: 'info', note: 'info' };
 
 export function createEditors(container: HTMLElement, files: Record<string, string>, order: string[], options: EditorOptions): Editors {
 	const views = new Map<string, EditorView>();

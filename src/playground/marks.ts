@@ -15,7 +15,7 @@ export function clearMarks(block: Element): void {
 	for (const ul of block.querySelectorAll('.pb-diags')) ul.remove();
 	for (const mark of block.querySelectorAll('.pb-mark')) mark.replaceWith(...mark.childNodes);
 	for (const line of block.querySelectorAll('.ec-line[data-pb-line]')) {
-		line.classList.remove('pb-line-alloc', 'pb-line-error');
+		line.classList.remove('pb-line-alloc', 'pb-line-leak', 'pb-line-error');
 		line.removeAttribute('data-pb-line');
 		line.normalize();
 	}

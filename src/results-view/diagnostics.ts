@@ -4,14 +4,16 @@
  */
 import type { Diagnostic, DiagnosticKind, Mode, RunResult } from '@playbook/engine/contract';
 
-const allocationKinds: ReadonlySet<DiagnosticKind> = new Set(['moved-to-heap', 'escapes', 'leaking-param', 'leaking-param-content', 'leaking-result']);
+const allocationKinds: ReadonlySet<DiagnosticKind> = new Set(['moved-to-heap', 'escapes']);
+/** A parameter whose value outlives the call: a cause of allocations at the callers, not one itself. */
+const leakKinds: ReadonlySet<DiagnosticKind> = new Set(['leaking-param', 'leaking-param-content', 'leaking-result']);
 
 /** Kinds shown on the code: allocations, their causes, compile errors and runtime failures. */
-export const inlineKinds: ReadonlySet<DiagnosticKind> = new Set([...allocationKinds, 'error', 'runtime-error']);
+export const inlineKinds: ReadonlySet<DiagnosticKind> = new Set([...allocationKinds, ...leakKinds, 'error', 'runtime-error']);
 
-/** How a mark looks (the `pb-alloc` / `pb-error` / `pb-note` classes), baked or live. */
-export function markTone(kind: DiagnosticKind): 'alloc' | 'error' | 'note' {
-	return allocationKinds.has(kind) ? 'alloc' : kind === 'error' || kind === 'runtime-error' ? 'error' : 'note';
+/** How a mark looks (the `pb-alloc` / `pb-leak` / `pb-error` / `pb-note` classes), baked or live. */
+export function markTone(kind: DiagnosticKind): 'alloc' | 'leak' | 'error' | 'note' {
+	return allocationKinds.has(kind) ? 'alloc' : leakKinds.has(kind) ? 'leak' : kind === 'error' || kind === 'runtime-error' ? 'error' : 'note';
 }
 
 /** What goes on the code of a snippet's results: what the compiler said, and where the program failed at run time. */
@@ -24,9 +26,24 @@ export function diagnosticsSource(here: readonly { kind: DiagnosticKind }[]): st
 	return here.every((d) => d.kind === 'runtime-error') ? 'Runtime' : here.some((d) => d.kind === 'runtime-error') ? 'Compiler and runtime' : 'Compiler';
 }
 
-/** The tone of a line that carries these diagnostics: an error wins over an allocation. */
-export function lineTone(kinds: readonly DiagnosticKind[]): 'alloc' | 'error' {
-	return kinds.some((k) => markTone(k) === 'error') ? 'error' : 'alloc';
+/** The tone of a line that carries these diagnostics: an error wins over an allocation, which wins over a leak. */
+export function lineTone(kinds: readonly DiagnosticKind[]): 'alloc' | 'leak' | 'error' {
+	const tones = kinds.map(markTone);
+	return tones.includes('error') ? 'error' : tones.includes('alloc') ? 'alloc' : tones.includes('leak') ? 'leak' : 'alloc';
+}
+
+/**
+ * A diagnostic about code the compiler inlined from the standard library rather than about the
+ * snippet's own: its subject is a string constant the line does not contain, e.g.
+ * `"strings: illegal use of non-zero Builder copied by value" escapes to heap` on a
+ * `b.WriteString(k)` line (the panic message of the inlined copy check). True, and noise on
+ * the reader's code.
+ */
+export function isFromInlinedLibrary(d: Diagnostic, files: Record<string, string>): boolean {
+	const subject = /^("(?:[^"\\]|\\.)*") (?:escapes to heap|does not escape)$/.exec(d.message)?.[1];
+	if (!subject) return false;
+	const line = files[d.file]?.split('\n')[d.line - 1] ?? '';
+	return !line.includes(subject);
 }
 
 export const kindLabels: Record<DiagnosticKind, string> = {
@@ -51,11 +68,13 @@ export function isTestingSignature(d: Diagnostic, files: Record<string, string>)
 }
 
 /**
- * Which diagnostics go on the code: allocations and errors always; other kinds only on lines the
- * snippet makes a claim about (`claimed` holds "file:line"; the author is pointing at them), and
- * never the inlining chatter.
+ * Which diagnostics go on the code: allocations, leaks and errors, but not what code inlined
+ * from the standard library says; other kinds, and those, only on lines the snippet makes a claim
+ * about (`claimed` holds "file:line"; the author is pointing at them), and never the inlining
+ * chatter.
  */
 export function shownOnCode(files: Record<string, string>, claimed: ReadonlySet<string> = new Set()): (d: Diagnostic) => boolean {
 	return (d) =>
-		!isTestingSignature(d, files) && (inlineKinds.has(d.kind) || (claimed.has(`${d.file}:${d.line}`) && d.kind !== 'can-inline' && d.kind !== 'inlining-call'));
+		!isTestingSignature(d, files) &&
+		(claimed.has(`${d.file}:${d.line}`) ? d.kind !== 'can-inline' && d.kind !== 'inlining-call' : inlineKinds.has(d.kind) && !isFromInlinedLibrary(d, files));
 }

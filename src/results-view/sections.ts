@@ -87,9 +87,36 @@ function liveLine(r: RunResult): string {
 	return `<p class="pg-live"><span class="pg-tag">Live</span> ${escapeHtml(r.goVersion)} · ${formatDuration(r.durationMs)}${r.cached ? ' · cached result' : ''}</p>`;
 }
 
+const byPosition = (a: Diagnostic, b: Diagnostic) => (a.file === b.file ? a.line - b.line || a.col - b.col : a.file < b.file ? -1 : 1);
+
+/**
+ * The list under the code, by line: where three or more values of one line escape (the arguments
+ * of a fmt call, boxed into interfaces, typically), one item says so for all of them.
+ */
+function diagnosticList(onCode: Diagnostic[]): string {
+	const sorted = [...onCode].sort(byPosition);
+	const escapesOn = new Map<string, Diagnostic[]>();
+	for (const d of sorted) if (d.kind === 'escapes') escapesOn.set(`${d.file}:${d.line}`, [...(escapesOn.get(`${d.file}:${d.line}`) ?? []), d]);
+	const items: string[] = [];
+	for (const d of sorted) {
+		const same = escapesOn.get(`${d.file}:${d.line}`) ?? [];
+		if (d.kind !== 'escapes' || same.length < 3) {
+			items.push(diagnosticItem(d, true));
+			continue;
+		}
+		if (same[0] !== d) continue;
+		const subjects = same.map((x) => x.message.replace(/ escapes to heap$/, ''));
+		items.push(diagnosticItem({ ...d, message: `${same.length} values escape to heap: ${subjects.join(', ')}` }, false));
+	}
+	return items.join('');
+}
+
 function escapeBody(r: RunResult, shown: (d: Diagnostic) => boolean): string {
-	const allocations = r.diagnostics.filter(isAllocation);
+	const allocations = r.diagnostics.filter((d) => isAllocation(d) && shown(d));
 	const onCode = r.diagnostics.filter(shown);
+	// Allocations the compiler reports in code it inlined from elsewhere (a library's panic
+	// message, the testing harness): true, but not about the reader's lines.
+	const elsewhere = r.diagnostics.filter((d) => isAllocation(d) && !shown(d)).sort(byPosition);
 	const summary =
 		allocations.length === 0
 			? 'The compiler reports no heap allocation in this code.'
@@ -97,11 +124,15 @@ function escapeBody(r: RunResult, shown: (d: Diagnostic) => boolean): string {
 	const flag = r.diagnostics.some((d) => d.flow) ? '-gcflags=-m=2' : '-gcflags=-m';
 	return (
 		`<p>${summary}</p>` +
-		(onCode.length
-			? `<ul class="pg-diag-list pg-diag-main" aria-label="Diagnostics on the code">${onCode.map((d) => diagnosticItem(d, true)).join('')}</ul>`
+		(onCode.length ? `<ul class="pg-diag-list pg-diag-main" aria-label="Diagnostics on the code">${diagnosticList(onCode)}</ul>` : '') +
+		(elsewhere.length
+			? `<details><summary>${elsewhere.length} more from code inlined from the standard library</summary><ul class="pg-diag-list">${elsewhere.map((d) => diagnosticItem(d, false)).join('')}</ul></details>`
 			: '') +
 		`<details><summary>Everything the compiler said (<code>${flag}</code>, ${r.diagnostics.length} line${r.diagnostics.length === 1 ? '' : 's'})</summary>` +
-		`<ul class="pg-diag-list">${r.diagnostics.map((d) => diagnosticItem(d, false)).join('')}</ul></details>`
+		`<ul class="pg-diag-list">${[...r.diagnostics]
+			.sort(byPosition)
+			.map((d) => diagnosticItem(d, false))
+			.join('')}</ul></details>`
 	);
 }
 

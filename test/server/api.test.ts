@@ -473,6 +473,7 @@ test('results are RunResults in every field', async () => {
 		'diagnostics',
 		'benchmarks',
 		'tests',
+		'assembly',
 		'error',
 	];
 	expect(Object.keys(body).sort()).toEqual([...keys].sort());

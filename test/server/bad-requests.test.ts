@@ -97,7 +97,7 @@ const cases: Bad[] = [
 		body: body({ ...ok, mode: 'compile' }),
 		status: 400,
 		code: 'invalid_request',
-		says: /mode "compile" is not a mode\. Use one of: run, escape, bench, test/,
+		says: /mode "compile" is not a mode\. Use one of: run, escape, asm, bench, test/,
 	},
 	{ name: 'mode of the wrong type', body: body({ ...ok, mode: 1 }), status: 400, code: 'invalid_request', says: /mode must be a string, not a number/ },
 	{

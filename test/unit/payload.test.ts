@@ -95,7 +95,7 @@ describe('readPayload refuses, naming the field', () => {
 	});
 
 	test('an action that is not one', () => {
-		expect(problem('link', { ...link, action: 'runn' })).toBe('action: "runn" is not an action: run, escape, bench, test');
+		expect(problem('link', { ...link, action: 'runn' })).toBe('action: "runn" is not an action: run, escape, asm, bench, test');
 	});
 
 	test('files that are not file name → Go source', () => {
@@ -121,12 +121,14 @@ describe('readPayload refuses, naming the field', () => {
 
 	test('results that are not results of their action', () => {
 		expect(problem('baked', { ...baked, results: { escape: result('run') } })).toBe(
-			'results: "escape" holds no result of that action (run, escape, bench, test)',
+			'results: "escape" holds no result of that action (run, escape, asm, bench, test)',
 		);
 		expect(problem('baked', { ...baked, results: { explain: result('escape') } })).toBe(
-			'results: "explain" holds no result of that action (run, escape, bench, test)',
+			'results: "explain" holds no result of that action (run, escape, asm, bench, test)',
 		);
-		expect(problem('baked', { ...baked, results: { run: { ok: true } } })).toBe('results: "run" holds no result of that action (run, escape, bench, test)');
+		expect(problem('baked', { ...baked, results: { run: { ok: true } } })).toBe(
+			'results: "run" holds no result of that action (run, escape, asm, bench, test)',
+		);
 	});
 
 	test('a first file that is not one of the files', () => {

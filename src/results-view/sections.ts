@@ -69,6 +69,13 @@ function errorAlert(r: RunResult, tone: 'danger' | 'caution', labelled = true): 
 			` at ${where}`,
 			` at <span class="pg-loc" data-file="${escapeHtml(at.file)}" data-line="${at.line}" data-col="${at.col}">${where}</span>`,
 		);
+	} else {
+		// A place the message names without a diagnostic of its own (the memory limit, say, which
+		// is no line's fault but says where the program was): a link all the same.
+		message = message.replace(
+			/ at ([\w.-]+\.go):(\d+)\b/,
+			(_, file: string, line: string) => ` at <span class="pg-loc" data-file="${file}" data-line="${line}" data-col="1">${file}:${line}</span>`,
+		);
 	}
 	return `<p class="pg-alert pg-alert-${tone}" data-error="${r.error.code}">${labelled ? `<strong>${escapeHtml(label)}.</strong> ` : ''}${message}</p>`;
 }

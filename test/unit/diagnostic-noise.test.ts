@@ -62,3 +62,14 @@ test('the list under the code: by line, three escapes of one line folded, librar
 	expect(html).toContain('<summary>1 more from code inlined from the standard library</summary>');
 	expect(html).toMatch(/<li data-kind="leaking-param">.*<span class="pg-kind">leaks<\/span>/);
 });
+
+test('a place an error message names links to its line, with or without a diagnostic there', () => {
+	const html = resultSectionHtml(
+		runResult({
+			mode: 'run',
+			ok: false,
+			error: { code: 'memory_limit', message: 'The program used more than 256 MiB of memory and was stopped at main.go:6. Allocate less.' },
+		}),
+	);
+	expect(html).toContain('stopped at <span class="pg-loc" data-file="main.go" data-line="6" data-col="1">main.go:6</span>. Allocate less.');
+});

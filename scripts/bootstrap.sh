@@ -48,9 +48,14 @@ go_minor=$(go env GOVERSION | sed -n 's/^go1\.\([0-9]*\).*/\1/p')
 default_go=$(node -e "import('./playground-server/src/contract/go-versions.ts').then((m) => console.log('go' + m.defaultGoRelease))") \
   || die "cannot read the default Go release from playground-server/src/contract/go-versions.ts"
 export GOTOOLCHAIN="$default_go"
-if ! have=$(go env GOVERSION 2>&1) || [ "$have" != "$default_go" ]; then
-  die "could not get $default_go from the Go module proxy (GOTOOLCHAIN=$default_go go env GOVERSION said: $have). Check that proxy.golang.org (or your GOPROXY) is reachable."
+# The first use prints "go: downloading go1.N.P" on stderr: only stdout is the version.
+go_err=$(mktemp)
+if ! have=$(go env GOVERSION 2>"$go_err") || [ "$have" != "$default_go" ]; then
+  cat "$go_err" >&2; rm -f "$go_err"
+  die "could not get $default_go from the Go module proxy (GOTOOLCHAIN=$default_go go env GOVERSION printed: ${have:-nothing}). Check that proxy.golang.org (or your GOPROXY) is reachable."
 fi
+grep -v '^go: downloading' "$go_err" >&2 || true
+rm -f "$go_err"
 
 # --- Debian packages ---------------------------------------------------------------------------
 # bubblewrap isolates user programs (start and test); chromium drives the browser tests (test).

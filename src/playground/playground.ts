@@ -4,10 +4,11 @@
  * the code elsewhere (share-actions.ts). A snippet and /play differ only by their Variant
  * (variants.ts) and their payload; what happens between the parts is here.
  */
-import type { Diagnostic, Mode, RunResult } from '@playbook/engine/contract';
+import { parseSnippetOptions, type Diagnostic, type Mode, type RunResult } from '@playbook/engine/contract';
 import { codeDiagnostics, shownOnCode } from '../results-view/index.ts';
 import { CodeView, codeKey } from './code-view.ts';
 import { LiveMarks } from './live-marks.ts';
+import { findOptionsLine } from './options-line.ts';
 import { modifierKey } from './dom.ts';
 import { installTooltip } from './marks.ts';
 import type { BakedPayload, Files, Parsed, SharedPayload } from './payload.ts';
@@ -34,6 +35,9 @@ export class Playground {
 	readonly #runs: RunController;
 	readonly #live: LiveMarks;
 	readonly #tools: ReturnType<typeof shareActions>;
+	/** The `//playbook:options` text last read from the code, so a line is applied once, not at every keystroke. */
+	#optionsText: string | null = null;
+	#optionsTimer = 0;
 
 	constructor(host: HTMLElement, payload: BakedPayload, variant: Variant) {
 		this.#host = host;
@@ -97,6 +101,7 @@ export class Playground {
 				code.load(draft);
 				this.#results.markStale(code.key);
 				this.#offer();
+				this.#readOptionsLine(0);
 			}
 			if (variant.editorAlwaysOpen || draft) void this.#openEditor(false);
 		}
@@ -195,8 +200,36 @@ export class Playground {
 		// The editor's title is the name the file is sent under (on /play, a test makes it a _test.go).
 		const sent = Object.keys(this.#v.requestFiles(code.files));
 		if (sent.length === 1) code.retitle(file, sent[0]!);
+		this.#readOptionsLine(800);
 		// The marks follow the code (live-marks.ts).
 		void this.#live.edited();
+	}
+
+	/**
+	 * A `//playbook:options` line typed or pasted into the code sets the toolbar, once per change
+	 * of the line. A line that does not read yet (the reader may be typing it) is reported after a
+	 * pause of `waitMs`; removing the line leaves the settings as they are.
+	 */
+	#readOptionsLine(waitMs: number): void {
+		const found = findOptionsLine(this.#code.files);
+		const text = found?.text ?? null;
+		if (text === this.#optionsText) return;
+		this.#optionsText = text;
+		clearTimeout(this.#optionsTimer);
+		if (!found) return;
+		const parsed = parseSnippetOptions(found.text);
+		if (!('problem' in parsed)) {
+			this.#toolbar.applySettings(parsed);
+			this.#status.say('note', `Settings from ${found.file}:${found.line} (//playbook:options) are in the toolbar now.`);
+			return;
+		}
+		this.#optionsTimer = window.setTimeout(() => {
+			if (findOptionsLine(this.#code.files)?.text !== found.text) return;
+			this.#status.say(
+				'caution',
+				`${found.file}:${found.line}: //playbook:options: ${parsed.problem}. The settings stay as they were; write options as key=value, e.g. //playbook:options race godebug=gctrace=1.`,
+			);
+		}, waitMs);
 	}
 
 	/** Back to the code the playground started from, and what the build recorded for it. */
@@ -211,6 +244,9 @@ export class Playground {
 		}
 		code.load(this.#start);
 		this.#keepDraft(null);
+		// The snippet's own settings too: Reset is the page as it was.
+		this.#toolbar.applySettings(this.#p.options);
+		this.#optionsText = null;
 		// A share link in the address bar would bring the edited code back on reload.
 		if (urlSharesSomething()) history.replaceState(history.state, '', location.pathname + location.search);
 		this.#results.restoreBaked(codeKey(this.#start));
@@ -249,6 +285,8 @@ export class Playground {
 			this.#code.load(s.files);
 			await this.#openEditor(false);
 			this.#results.markStale(this.#code.key);
+			// The link's settings are the toolbar's; a line in its code said the same when it was made.
+			this.#optionsText = findOptionsLine(s.files)?.text ?? null;
 		}
 		this.#offer();
 		if (capabilities(this.#v.requestFiles(this.#code.files))[s.action]) this.#toolbar.setAction(s.action);

@@ -5,7 +5,7 @@
  * cancels the one before.
  */
 import type { GoRelease, Mode, RunOptions, RunRequest, RunResult } from '@playbook/engine/contract';
-import { goReleases, requestLimits, runResultOf, toolchainName } from '@playbook/engine/contract';
+import { goReleases, optionsByMode, requestLimits, runResultOf, toolchainName } from '@playbook/engine/contract';
 import { formatNumber, type VersionRun } from '../results-view/index.ts';
 import { runRemote, type Outcome } from './client.ts';
 import { h } from './dom.ts';
@@ -13,7 +13,7 @@ import type { Files } from './payload.ts';
 import { snippetRequestOptions } from './request-options.ts';
 import type { StatusLine } from './status.ts';
 import type { ToolbarControls } from './toolbar-controls.ts';
-import { actionLabels } from './toolbar.ts';
+import { actionLabels, buildSettingNames } from './toolbar.ts';
 
 /** The code a job ran: the files as sent, and the key of the code shown (to tell stale results). */
 export interface RunCode {
@@ -85,6 +85,13 @@ export class RunController {
 			o.benchtime = s.benchtime;
 		}
 		if (s.go) o.go = s.go;
+		// The Settings panel started from the snippet's own settings: what it says now is what runs.
+		const takes = optionsByMode[mode];
+		const set = o as Record<string, unknown>;
+		for (const name of buildSettingNames) {
+			if (takes.includes(name) && s[name] !== undefined) set[name] = s[name];
+			else delete set[name];
+		}
 		return o;
 	}
 

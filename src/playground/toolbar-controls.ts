@@ -4,10 +4,27 @@
  * changed before then is kept. It knows the current action, which actions the code offers, and the
  * settings a request or a share link takes from it; what the buttons do is the island's.
  */
-import { defaultGoRelease, resolveGoRelease, type Capabilities, type GoRelease, type Mode, type RunOptions } from '@playbook/engine/contract';
+import {
+	defaultGoRelease,
+	resolveGoRelease,
+	type Capabilities,
+	type GodebugSetting,
+	type GoRelease,
+	type Mode,
+	type RunOptions,
+} from '@playbook/engine/contract';
 import { h, modifierKey } from './dom.ts';
 import type { Files } from './payload.ts';
-import { actionOrder, benchSecondsAtLeast, benchTimeWarning, defaultAction, shortcutHint, shortcutTitle } from './toolbar.ts';
+import {
+	actionOrder,
+	benchSecondsAtLeast,
+	benchTimeWarning,
+	buildSettingsSummary,
+	defaultAction,
+	shortcutHint,
+	shortcutTitle,
+	type BuildSettings,
+} from './toolbar.ts';
 
 /**
  * What the toolbar's controls ask for: an action by the name its button carries (`data-action`:
@@ -18,8 +35,8 @@ export interface ToolbarActions {
 	template(name: string): void;
 }
 
-/** The toolbar's settings, as a share link keeps them. */
-export interface ToolbarSettings {
+/** The toolbar's settings, as a share link keeps them (build settings only when not neutral). */
+export interface ToolbarSettings extends BuildSettings {
 	escapeDetail: 1 | 2;
 	count: number;
 	benchtime: string;
@@ -37,6 +54,12 @@ export class ToolbarControls {
 	readonly #go: HTMLSelectElement;
 	readonly #benchOpts: HTMLElement;
 	readonly #benchWarn: HTMLElement;
+	readonly #settings: HTMLDetailsElement;
+	readonly #summary: HTMLElement;
+	readonly #race: HTMLInputElement;
+	readonly #noinline: HTMLInputElement;
+	readonly #filter: HTMLInputElement;
+	readonly #godebug: HTMLSelectElement[];
 	/** The files the benchmarks would run, for the time warning. */
 	readonly #files: () => Files;
 	#action: Mode = 'escape';
@@ -70,6 +93,25 @@ export class ToolbarControls {
 		this.#count.onchange = this.#benchtime.onchange = () => this.#benchWarning();
 		this.#benchOpts = get('[data-role="bench-opts"]');
 		this.#benchWarn = get('[data-role="bench-warn"]');
+		this.#settings = get('[data-role="settings"]');
+		this.#summary = get('[data-role="settings-summary"]');
+		this.#race = get('[data-setting="race"]');
+		this.#noinline = get('[data-setting="noinline"]');
+		this.#filter = get('[data-setting="bench"]');
+		this.#godebug = [...bar.querySelectorAll<HTMLSelectElement>('select[data-godebug]')];
+		for (const el of [this.#race, this.#noinline, this.#filter, ...this.#godebug]) el.addEventListener('change', () => this.#showSummary());
+		this.#filter.addEventListener('input', () => this.#showSummary());
+		// A panel over the results: Escape or a click elsewhere closes it, as a menu would.
+		this.#settings.addEventListener('keydown', (e) => {
+			if (e.key !== 'Escape' || !this.#settings.open) return;
+			e.stopPropagation();
+			this.#settings.open = false;
+			this.#settings.querySelector('summary')?.focus();
+		});
+		document.addEventListener('click', (e) => {
+			if (this.#settings.open && !this.#settings.contains(e.target as Node)) this.#settings.open = false;
+		});
+		this.#showSummary();
 	}
 
 	get action(): Mode {
@@ -124,16 +166,41 @@ export class ToolbarControls {
 			count: Number(this.#count.value),
 			benchtime: this.#benchtime.value,
 			...(go === defaultGoRelease ? {} : { go }),
+			...this.buildSettings(),
 		};
 	}
 
-	/** A share link's settings; a benchtime this toolbar does not offer is left as it is. */
+	/** The Settings panel's choices, neutral ones left out (as a request leaves them out). */
+	buildSettings(): BuildSettings {
+		const s: BuildSettings = {};
+		if (this.#race.checked) s.race = true;
+		if (this.#noinline.checked) s.inlining = false;
+		const godebug = this.#godebug.filter((g) => g.value !== '').map((g) => `${g.dataset['godebug']}=${g.value}` as GodebugSetting);
+		if (godebug.length) s.godebug = godebug.sort();
+		const filter = this.#filter.value.trim();
+		if (filter) s.bench = filter;
+		return s;
+	}
+
+	/**
+	 * Settings from a share link or a `//playbook:options` line. The build settings are the whole
+	 * of what the source says (one it leaves out is off); a benchtime this toolbar does not offer
+	 * is left as it is.
+	 */
 	applySettings(o: RunOptions): void {
 		if (o.escapeDetail) this.#detail.checked = o.escapeDetail === 2;
 		if (o.count) this.#count.value = String(o.count);
 		if (o.benchtime && [...this.#benchtime.options].some((x) => x.value === o.benchtime)) this.#benchtime.value = o.benchtime;
 		const go = o.go ? resolveGoRelease(o.go) : null;
 		if (go) this.#go.value = go;
+		this.#race.checked = o.race === true;
+		this.#noinline.checked = o.inlining === false;
+		this.#filter.value = o.bench ?? '';
+		for (const g of this.#godebug) {
+			const set = o.godebug?.find((x) => x.startsWith(`${g.dataset['godebug']}=`));
+			g.value = set ? set.slice(set.indexOf('=') + 1) : '';
+		}
+		this.#showSummary();
 	}
 
 	/** Edit and Reset follow the editor: Edit while it is closed, Reset once it is open. */
@@ -144,6 +211,13 @@ export class ToolbarControls {
 			this.edit.hidden = state === 'open';
 			this.reset.hidden = state === 'closed';
 		}
+	}
+
+	/** What the code runs with, on the Settings button, so a snippet's settings are never hidden. */
+	#showSummary(): void {
+		const text = buildSettingsSummary(this.buildSettings()).join(' ');
+		this.#summary.hidden = text === '';
+		if (this.#summary.textContent !== text) this.#summary.textContent = text;
 	}
 
 	/** Says so next to count and benchtime when the benchmarks would outlast the job's time limit. */

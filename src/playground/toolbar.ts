@@ -3,7 +3,7 @@
  * and the island that adopts that markup in the browser. Browser-safe: no Node imports.
  */
 import type { Capabilities, Mode, RunOptions } from '@playbook/engine/contract';
-import { benchmarkCount, benchtimeMs, optionLimits, requestLimits } from '@playbook/engine/contract';
+import { allowedGodebug, benchmarkCount, benchtimeMs, optionLimits, requestLimits } from '@playbook/engine/contract';
 import { benchDefaults } from './request-options.ts';
 
 export { capabilities, type Capabilities } from '@playbook/engine/contract';
@@ -58,4 +58,41 @@ export function benchTimeWarning(secondsAtLeast: number | null): string | null {
 /** The benchmark settings a toolbar starts with. */
 export function benchSettings(o: RunOptions): { count: number; benchtime: string } {
 	return { count: o.count ?? benchDefaults.count, benchtime: o.benchtime ?? benchDefaults.benchtime };
+}
+
+/** The settings behind the toolbar's Settings button: options the server takes that a reader rarely changes. */
+export type BuildSettings = Pick<RunOptions, 'race' | 'inlining' | 'godebug' | 'bench'>;
+export const buildSettingNames = ['race', 'inlining', 'godebug', 'bench'] as const satisfies readonly (keyof BuildSettings)[];
+
+/** The build settings of a snippet's options, neutral ones left out. */
+export function buildSettings(o: RunOptions): BuildSettings {
+	const s: BuildSettings = {};
+	if (o.race) s.race = true;
+	if (o.inlining === false) s.inlining = false;
+	if (o.godebug?.length) s.godebug = [...o.godebug].sort();
+	if (o.bench) s.bench = o.bench;
+	return s;
+}
+
+/** Each GODEBUG key the server allows, with its allowed values, for one select per key. */
+export const godebugChoices: readonly { key: string; values: readonly string[] }[] = (() => {
+	const byKey = new Map<string, string[]>();
+	for (const setting of allowedGodebug) {
+		const [key, value] = setting.split('=') as [string, string];
+		byKey.set(key, [...(byKey.get(key) ?? []), value]);
+	}
+	return [...byKey].map(([key, values]) => ({ key, values }));
+})();
+
+/**
+ * The build settings as the go command would be given them ("GODEBUG=gctrace=1", "-race",
+ * "-gcflags=-l", "-run/-bench=^X$"), for the toolbar to show what the code runs with.
+ */
+export function buildSettingsSummary(s: BuildSettings): string[] {
+	const out: string[] = [];
+	if (s.godebug?.length) out.push(`GODEBUG=${s.godebug.join(',')}`);
+	if (s.race) out.push('-race');
+	if (s.inlining === false) out.push('-gcflags=-l');
+	if (s.bench) out.push(`-run/-bench=${s.bench}`);
+	return out;
 }

@@ -221,6 +221,87 @@ test.describe('playground on a docs page', () => {
 		await shot(live, 'gctrace-live');
 	});
 
+	test("Settings: the snippet's own shown on the toolbar, changed, run, and carried by Copy, Go Playground and Share", async ({ page, context }) => {
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		await context.route('https://go.dev/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Go Playground</title>' }));
+		await page.goto('/rules/lower-allocation-rate/');
+		const pg = playground(page, 'alloc/gogc-cycles/main.go');
+		await ready(pg);
+		// The snippet runs with GODEBUG=gctrace=1 (its //playbook:options): the toolbar says so.
+		const summary = pg.locator('[data-role="settings-summary"]');
+		await expect(summary).toHaveText('GODEBUG=gctrace=1');
+		const settings = pg.locator('[data-role="settings"] > summary');
+		await settings.click();
+		const panel = pg.getByRole('group', { name: 'Build and run settings' });
+		await expect(panel).toBeVisible();
+		await expect(panel.getByLabel('GODEBUG gctrace')).toHaveValue('1');
+		await shot(pg, 'settings-0-open');
+		// Escape closes the panel and gives the focus back to its button.
+		await page.keyboard.press('Escape');
+		await expect(panel).toBeHidden();
+		await expect(settings).toBeFocused();
+
+		// gctrace off: the program runs without a trace.
+		await settings.click();
+		await panel.getByLabel('GODEBUG gctrace').selectOption('');
+		await panel.getByLabel('GODEBUG scavtrace').selectOption('1');
+		await panel.getByLabel('Race detector (-race)').check();
+		await expect(summary).toHaveText('GODEBUG=scavtrace=1 -race');
+		await panel.getByLabel('Race detector (-race)').uncheck();
+		await expect(summary).toHaveText('GODEBUG=scavtrace=1');
+		// A click elsewhere closes it.
+		await page.locator('h1').click();
+		await expect(panel).toBeHidden();
+		await button(pg, 'Run').click();
+		const live = pg.locator('.pg-section[data-section="run"][data-live]');
+		await expect(live).toBeVisible({ timeout: 60_000 });
+		await expect(live.locator('.pg-gctrace')).toHaveCount(0);
+		await expect(live).not.toContainText(/gc \d+ @/);
+
+		// Copy and Go Playground write the settings above the code.
+		const code = (await bakedFiles(pg))['main.go']!;
+		await button(pg, 'Copy').click();
+		await expect(pg.locator('.pg-status')).toContainText('with its settings in a //playbook:options line');
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`//playbook:options godebug=scavtrace=1\n\n${code}`);
+		const popup = page.waitForEvent('popup');
+		await pg.getByRole('link', { name: 'Go Playground ↗' }).click();
+		await popup;
+		await expect(pg.locator('.pg-status')).toContainText('the Go Playground cannot apply them');
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^\/\/playbook:options godebug=scavtrace=1\n\n/);
+
+		// A share link keeps them.
+		await button(pg, 'Share').click();
+		const url = await pg.locator('.pg-share input').inputValue();
+		const other = await context.newPage();
+		await other.goto(url);
+		const restored = playground(other, 'alloc/gogc-cycles/main.go');
+		await expect(restored.locator('[data-role="settings-summary"]')).toHaveText('GODEBUG=scavtrace=1');
+		// Reset: the snippet's own settings again.
+		await button(restored, 'Edit').click();
+		await button(restored, 'Reset').click();
+		await expect(restored.locator('[data-role="settings-summary"]')).toHaveText('GODEBUG=gctrace=1');
+	});
+
+	test('a //playbook:options line typed into the code sets the toolbar; a wrong one is said with its line', async ({ page }) => {
+		await page.goto('/play/');
+		const pg = page.locator('go-playground[data-play]');
+		await expect(pg.locator('.cm-editor')).toBeVisible();
+		const program =
+			'package main\n\nimport (\n\t"fmt"\n\t"runtime"\n)\n\nvar sink []byte\n\nfunc main() {\n\tfor i := 0; i < 3; i++ {\n\t\tsink = make([]byte, 1<<20)\n\t\truntime.GC()\n\t}\n\tfmt.Println(len(sink))\n}\n';
+		await replaceCode(page, pg, `//playbook:options godebug=gctrace=1 inlining=false\n\n${program}`);
+		const summary = pg.locator('[data-role="settings-summary"]');
+		await expect(summary).toHaveText('GODEBUG=gctrace=1 -gcflags=-l');
+		await expect(pg.locator('.pg-status')).toContainText('Settings from main.go:1');
+		await button(pg, 'Run').click();
+		await expect(pg.locator('.pg-section[data-section="run"][data-live] .pg-gctrace')).toBeVisible({ timeout: 60_000 });
+		await shot(pg, 'settings-1-typed');
+
+		await replaceCode(page, pg, `//playbook:options gctrace\n\n${program}`);
+		await expect(pg.locator('.pg-status')).toContainText('main.go:1: //playbook:options: unknown option gctrace');
+		// The settings stay as they were.
+		await expect(summary).toHaveText('GODEBUG=gctrace=1 -gcflags=-l');
+	});
+
 	test('edited code: a new allocation gets a new marker in the editor', async ({ page }) => {
 		await page.goto(docsPage);
 		const pg = playground(page, counter);

@@ -331,6 +331,23 @@ export function parseSnippetOptions(text: string): RunOptions | { problem: strin
 	return options as RunOptions;
 }
 
+/**
+ * The `//playbook:options` text of `options`, which parseSnippetOptions reads back to the same
+ * options: what Copy puts above copied code so the settings travel with it. A bare name for true;
+ * white space in a regexp is written as its code point (\x{20}), since the line's tokens are split at it.
+ */
+export function formatSnippetOptions(options: RunOptions): string {
+	return optionNames
+		.filter((n) => options[n] !== undefined)
+		.map((n) => {
+			const v = options[n];
+			if (v === true) return n;
+			const text = Array.isArray(v) ? v.join(',') : String(v);
+			return `${n}=${text.replace(/\s/gu, (c) => `\\x{${c.codePointAt(0)!.toString(16)}}`)}`;
+		})
+		.join(' ');
+}
+
 /** The options of `options` that `mode` takes (a snippet's options serve all its modes). */
 export function optionsForMode(mode: Mode, options: RunOptions): RunOptions {
 	return Object.fromEntries(optionsByMode[mode].filter((n) => options[n] !== undefined).map((n) => [n, options[n]])) as RunOptions;

@@ -38,12 +38,16 @@ export class Playground {
 	/** The `//playbook:options` text last read from the code, so a line is applied once, not at every keystroke. */
 	#optionsText: string | null = null;
 	#optionsTimer = 0;
+	/** The benchmark run a new one is compared with: the recorded one, then each live one. */
+	#lastBench: { result: RunResult; label: string } | null;
 
 	constructor(host: HTMLElement, payload: BakedPayload, variant: Variant) {
 		this.#host = host;
 		this.#p = payload;
 		this.#v = variant;
 		this.#start = payload.templates?.[0]?.files ?? payload.files;
+		const recordedBench = payload.results.bench;
+		this.#lastBench = recordedBench?.benchmarks.length ? { result: recordedBench, label: 'the recorded run' } : null;
 		const code = (this.#code = new CodeView(host.querySelector<HTMLElement>('[data-code]')!, payload.file, this.#start));
 		const results = host.querySelector<HTMLElement>('[data-results]')!;
 		results.before(this.#status.el);
@@ -173,7 +177,12 @@ export class Playground {
 	#show(r: RunResult, ran: RunCode): void {
 		if (r.mode === 'escape') this.#live.shown(ran.key);
 		const keep = this.#keep(!this.#v.recorded(ran.key), ran.files);
-		this.#results.show(r, ran.key, keep);
+		const previous = r.mode === 'bench' ? this.#lastBench : null;
+		this.#results.show(r, ran.key, keep, previous ?? undefined);
+		if (r.mode === 'bench' && r.benchmarks.length) {
+			const at = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+			this.#lastBench = { result: r, label: `the run at ${at}` };
+		}
 		this.#code.markResult(r, keep);
 		this.#results.markStale(this.#code.key);
 	}

@@ -5,7 +5,8 @@
  * code it is about, and results of other code than what is shown are marked stale.
  */
 import type { Diagnostic, Mode, RunResult } from '@playbook/engine/contract';
-import { resultSectionHtml, versionsSectionHtml, type VersionRun } from '../results-view/index.ts';
+import { resultSectionHtml, versionsSectionHtml, type SectionOptions, type VersionRun } from '../results-view/index.ts';
+import { copyText, h } from './dom.ts';
 import { actionOrder } from './toolbar.ts';
 
 /** Shows a line of the code: file:line references in the results lead there. */
@@ -33,10 +34,13 @@ export class ResultsPanel {
 		this.#adopt(el, key);
 	}
 
-	/** Puts a live section in place of the one of its mode, or where that mode's goes. */
-	show(r: RunResult, key: string, shown: (d: Diagnostic) => boolean): void {
+	/**
+	 * Puts a live section in place of the one of its mode, or where that mode's goes; a benchmark
+	 * result is compared with `previous`, the run before it.
+	 */
+	show(r: RunResult, key: string, shown: (d: Diagnostic) => boolean, previous?: SectionOptions['previous']): void {
 		const tpl = document.createElement('template');
-		tpl.innerHTML = resultSectionHtml(r, { live: true, shown });
+		tpl.innerHTML = resultSectionHtml(r, { live: true, shown, ...(previous ? { previous } : {}) });
 		const section = tpl.content.firstElementChild as HTMLElement;
 		section.dataset['live'] = '';
 		this.#adopt(section, key);
@@ -95,9 +99,15 @@ export class ResultsPanel {
 			: 'Every section below is a live result.';
 	}
 
-	/** Sections (in `root`, or `root` itself) are about the code `key`; their file:line references become links to the line. */
+	/**
+	 * Sections (in `root`, or `root` itself) are about the code `key`; each gets a Copy of its
+	 * text, and their file:line references become links to the line.
+	 */
 	#adopt(root: HTMLElement, key: string): void {
-		for (const s of root.matches('.pg-section') ? [root] : root.querySelectorAll<HTMLElement>('.pg-section')) s.dataset['code'] = key;
+		for (const s of root.matches('.pg-section') ? [root] : root.querySelectorAll<HTMLElement>('.pg-section')) {
+			s.dataset['code'] = key;
+			if (!s.querySelector(':scope > .pg-copy')) s.prepend(copyButton(s));
+		}
 		// An assembly row and the code line it came from light up together.
 		for (const row of root.querySelectorAll<HTMLElement>('tr[data-line]')) {
 			const at = { file: row.dataset['file'] ?? '', line: Number(row.dataset['line']) };
@@ -129,4 +139,41 @@ export class ResultsPanel {
 			});
 		}
 	}
+}
+
+/**
+ * Copy for a result section: benchmarks as go test printed them (what benchstat reads), any
+ * other section as the text it shows.
+ */
+function copyButton(section: HTMLElement): HTMLButtonElement {
+	const title = section.querySelector('h4')?.textContent?.trim() ?? 'this section';
+	const raw = section.dataset['raw'] !== undefined;
+	const button = h(
+		'button',
+		{ type: 'button', class: 'pg-btn pg-copy', title: raw ? 'Copy the go test -bench output (benchstat reads it)' : `Copy ${title}` },
+		'Copy',
+	);
+	button.addEventListener('click', async () => {
+		const text = raw ? section.dataset['raw']! : sectionText(section);
+		const ok = await copyText(text);
+		button.textContent = ok ? 'Copied' : 'Copy failed';
+		setTimeout(() => (button.textContent = 'Copy'), 1500);
+	});
+	return button;
+}
+
+/** A section's text without its controls and its chart (the table holds the same numbers). */
+function sectionText(section: HTMLElement): string {
+	const clone = section.cloneNode(true) as HTMLElement;
+	for (const el of clone.querySelectorAll('.pg-copy, .pg-chart, .pg-gc-figure, svg, [aria-hidden="true"]')) el.remove();
+	// innerText needs layout; the clone is not in the document, so rows and cells are joined here.
+	for (const row of clone.querySelectorAll('tr')) row.append('\n');
+	for (const cell of clone.querySelectorAll('td, th')) cell.append('\t');
+	for (const block of clone.querySelectorAll('p, li, h4, h5, pre, summary, div')) block.append('\n');
+	return (clone.textContent ?? '')
+		.split('\n')
+		.map((l) => l.replace(/[ \t]+$/, ''))
+		.filter((l, i, all) => l !== '' || (i > 0 && all[i - 1] !== ''))
+		.join('\n')
+		.trim();
 }

@@ -6,6 +6,7 @@
 export * from './diagnostics.ts';
 export * from './placement.ts';
 export * from './bench-rows.ts';
+export * from './bench-compare.ts';
 export * from './format.ts';
 export * from './sections.ts';
 export * from './assembly.ts';

@@ -6,6 +6,7 @@
 import type { Diagnostic, ErrorCode, RunResult } from '@playbook/engine/contract';
 import { assemblyBody } from './assembly.ts';
 import { gcTraceHtml } from './gctrace.ts';
+import { benchCompareHtml, compareBenchmarks } from './bench-compare.ts';
 import { benchMachine, benchRows, shortBenchName, type BenchRow } from './bench-rows.ts';
 import { kindLabels, shownOnCode } from './diagnostics.ts';
 import { columnFormat, escapeHtml, formatDuration } from './format.ts';
@@ -55,6 +56,8 @@ export interface SectionOptions {
 	shown?: (d: Diagnostic) => boolean;
 	/** A live result: say so, with the Go version, the time and whether it came from the cache. */
 	live?: boolean;
+	/** Benchmarks: the run before this one, to compare with (benchstat's method); `label` says which it was. */
+	previous?: { result: RunResult; label: string };
 }
 
 function errorAlert(r: RunResult, tone: 'danger' | 'caution', labelled = true): string {
@@ -200,7 +203,19 @@ function benchChart(rows: BenchRow[]): string {
 	return `<figure class="pg-chart" aria-hidden="true">${groups}</figure>`;
 }
 
-function benchBody(r: RunResult): string {
+/** The comparison with the run before, or why there is none worth showing. */
+function benchComparison(r: RunResult, previous: SectionOptions['previous']): string {
+	if (!previous || !r.benchmarks.length) return '';
+	const changes = compareBenchmarks(previous.result.benchmarks, r.benchmarks);
+	if (!changes.length) return '';
+	// The cache answers a request it has seen with the very same runs: nothing was measured again.
+	if (JSON.stringify(previous.result.benchmarks) === JSON.stringify(r.benchmarks)) {
+		return `<p class="pg-note" data-compare="same-runs">These are the same runs as ${escapeHtml(previous.label)} (the server answered from its cache): change the code, count or benchtime to measure again and compare.</p>`;
+	}
+	return benchCompareHtml(changes, previous.label);
+}
+
+function benchBody(r: RunResult, previous?: SectionOptions['previous']): string {
 	const rows = benchRows(r.benchmarks);
 	const units = [...new Set(rows.flatMap((row) => Object.keys(row.metrics)))];
 	const runs = rows[0]?.runs ?? 0;
@@ -252,6 +267,7 @@ function benchBody(r: RunResult): string {
 		html += `<details${rows.length ? '' : ' open'}><summary><code>go test -bench</code> output</summary><pre class="pg-out">${escapeHtml(r.stdout + r.stderr)}</pre></details>`;
 	}
 	if (!rows.length) return html + gcTraceHtml(r.stderr);
+	html += benchComparison(r, previous);
 	html += `<p class="pg-note">Medians of ${runs} run${runs === 1 ? '' : 's'} of <code>go test -bench -benchmem</code>${machine ? ` on ${escapeHtml(machine)}` : ''}. Allocations are exact; times depend on the machine and its load, so compare them only with each other.</p>`;
 	return html + gcTraceHtml(r.stderr);
 }
@@ -271,8 +287,10 @@ export function resultSectionHtml(r: RunResult, options: SectionOptions = {}): s
 			: r.mode === 'asm'
 				? assemblyBody(r)
 				: r.mode === 'bench'
-					? benchBody(r)
+					? benchBody(r, options.previous)
 					: programBody(r);
 	const head = options.live ? `<div class="pg-section-head"><h4>${escapeHtml(title)}</h4>${liveLine(r)}</div>` : `<h4>${escapeHtml(title)}</h4>`;
-	return `<section class="pg-section" data-section="${r.mode}"${compile ? ' data-compile-error' : ''}>${head}${body}</section>`;
+	// What Copy takes for benchmarks: go test's own output, which benchstat reads.
+	const raw = r.mode === 'bench' && r.stdout ? ` data-raw="${escapeHtml(r.stdout)}"` : '';
+	return `<section class="pg-section" data-section="${r.mode}"${compile ? ' data-compile-error' : ''}${raw}>${head}${body}</section>`;
 }

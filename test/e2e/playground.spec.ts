@@ -760,6 +760,44 @@ test.describe('/play', () => {
 		await expect(button(restored, 'Benchmark')).toHaveAttribute('data-current', '');
 	});
 
+	test('a benchmark run again is compared with the run before, as benchstat does; Copy gives go test output', async ({ page, context }) => {
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		await page.goto('/play/');
+		const pg = page.locator('go-playground[data-play]');
+		await expect(pg.locator('.cm-editor')).toBeVisible();
+		await pg.getByLabel('Start from a template').selectOption('bench');
+		await pg.getByLabel('Benchmark count (-count)').selectOption('1');
+		await pg.getByLabel('Benchmark time per run (-benchtime)').selectOption('100ms');
+		await button(pg, 'Benchmark').click();
+		const live = pg.locator('.pg-section[data-section="bench"][data-live]');
+		await expect(live.locator('tbody tr')).toHaveCount(2, { timeout: 60_000 });
+		await expect(live.locator('[data-compare]')).toHaveCount(0);
+		// Copy: the raw go test -bench output, which benchstat reads.
+		await live.getByRole('button', { name: 'Copy', exact: true }).click();
+		const copied = await page.evaluate(() => navigator.clipboard.readText());
+		expect(copied).toMatch(/^goos: linux$/m);
+		expect(copied).toMatch(/^BenchmarkPrealloc\S*\s+\d+\s+[\d.]+ ns\/op\s+\d+ B\/op\s+\d+ allocs\/op$/m);
+
+		// Measured again (another benchtime, so not the cached runs): compared with the run before.
+		await pg.getByLabel('Benchmark time per run (-benchtime)').selectOption('200ms');
+		await button(pg, 'Benchmark').click();
+		const compare = pg.locator('.pg-section[data-section="bench"][data-live] .pg-bench-compare');
+		await expect(compare).toBeVisible({ timeout: 60_000 });
+		await expect(compare.locator('h5')).toHaveText(/^Compared with the run at /);
+		// Two benchmarks × time, B/op and allocs/op; one run a side can never be significant.
+		await expect(compare.locator('tbody tr')).toHaveCount(6);
+		await expect(compare.locator('.pg-delta')).toHaveText(['~', '~', '~', '~', '~', '~']);
+		await expect(compare.locator('.pg-pvalue').first()).toHaveText(/^p=\d\.\d{3} n=1$/);
+		await expect(compare).toContainText('set count to 4 or more');
+		await shot(pg, 'bench-compare');
+		// Any other section copies the text it shows.
+		await button(pg, 'Escape analysis').click();
+		const escape = pg.locator('.pg-section[data-section="escape"][data-live]');
+		await expect(escape).toBeVisible({ timeout: 60_000 });
+		await escape.getByRole('button', { name: 'Copy', exact: true }).click();
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^Escape analysis/);
+	});
+
 	test('code with a test gets a Test action, run as a test file', async ({ page }) => {
 		await page.goto('/play/');
 		const pg = page.locator('go-playground[data-play]');

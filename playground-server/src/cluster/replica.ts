@@ -20,7 +20,8 @@ export interface Replica {
 
 export async function startReplica(o: { name: string; port: number; env: NodeJS.ProcessEnv }): Promise<Replica> {
 	const p = startProcess(o.name, process.execPath, [mainTs], {
-		env: { LOG_LEVEL: 'info', PLAYBOOK_DIST_DIR: 'none', ...o.env, PORT: String(o.port), HOST: '127.0.0.1' },
+		// LOG_LEVEL info at least: start-up is read from the "Server listening" line.
+		env: { PLAYBOOK_DIST_DIR: 'none', ...o.env, LOG_LEVEL: 'info', PORT: String(o.port), HOST: '127.0.0.1' },
 	});
 	await p.waitForLine(/Server listening at/);
 	const url = `http://127.0.0.1:${o.port}`;

@@ -155,7 +155,6 @@ const env = {
 	HOME: process.env.HOME ?? '/root',
 	PLAYBOOK_STATE_DIR: stateDir,
 	PLAYBOOK_RATE_LIMIT: '0',
-	LOG_LEVEL: 'warn',
 };
 const topologies = [
 	{ label: '1 replica', replicas: 1, redis: false, nginx: false },

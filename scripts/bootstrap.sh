@@ -66,6 +66,12 @@ fi
 if [ "$cmd" = test ] && [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   need_pkgs="$need_pkgs chromium"
 fi
+# redis-server and nginx: the replicas test (test/server/replicas.test.ts) runs two replicas
+# sharing a Redis behind nginx.
+if [ "$cmd" = test ]; then
+  command -v redis-server >/dev/null 2>&1 || need_pkgs="$need_pkgs redis-server"
+  command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need_pkgs="$need_pkgs nginx"
+fi
 if [ -n "$need_pkgs" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     say "installing Debian packages:$need_pkgs"

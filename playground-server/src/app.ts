@@ -13,6 +13,7 @@ import jsonBody from './plugins/json-body.ts';
 import openapi from './plugins/openapi.ts';
 import playground, { type AppRunner, type ServerState } from './plugins/playground.ts';
 import jobRateLimit from './plugins/rate-limit.ts';
+import redis from './plugins/redis.ts';
 import { loadNotFoundPage, registerStaticSite } from './plugins/static-site.ts';
 import { compileRoutes } from './routes/compile.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -35,6 +36,8 @@ export type AppConfig = Pick<
 	| 'cacheBytes'
 	| 'trustProxy'
 	| 'shutdownGraceMs'
+	| 'redisUrl'
+	| 'redisTtlSeconds'
 >;
 
 export const defaultAppConfig: AppConfig = {
@@ -49,6 +52,8 @@ export const defaultAppConfig: AppConfig = {
 	cacheBytes: 64 * 1024 * 1024,
 	trustProxy: false,
 	shutdownGraceMs: 10_000,
+	redisUrl: null,
+	redisTtlSeconds: 7 * 24 * 3600,
 };
 
 export interface AppOptions {
@@ -96,11 +101,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 		reply.header('x-request-id', request.id);
 	});
 
+	await app.register(redis, { url: config.redisUrl });
 	await app.register(playground, {
 		runner: options.runner,
 		scheduler: options.scheduler ?? new Scheduler({ workers: config.workers, queueSize: config.queueSize, benchQueueSize: config.benchQueueSize }),
 		cacheEntries: config.cacheEntries,
 		cacheBytes: config.cacheBytes,
+		redisTtlSeconds: config.redisTtlSeconds,
 		state: options.state ?? { phase: 'running', startedAt: Date.now(), seccomp: false, warm: { done: true, durationMs: null, error: null } },
 		shutdownGraceMs: config.shutdownGraceMs,
 		ownsRunner: options.ownsRunner ?? false,
@@ -109,7 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 	await app.register(errorHandler, { notFoundPage: config.distDir ? await loadNotFoundPage(config.distDir) : null });
 	await app.register(apiCors, { origins: config.corsOrigins });
 	await app.register(openapi);
-	await app.register(jobRateLimit, { max: config.rateLimitMax, windowMs: config.rateLimitWindowMs });
+	await app.register(jobRateLimit, { max: config.rateLimitMax, windowMs: config.rateLimitWindowMs, redis: app.redis });
 	await app.register(runRoutes);
 	await app.register(compileRoutes);
 	await app.register(versionRoutes);

@@ -34,6 +34,13 @@ export interface ServerConfig {
 	cacheBytes: number;
 	/** Trust X-Forwarded-For from a reverse proxy (for the client IP the rate limit counts). */
 	trustProxy: boolean;
+	/**
+	 * Redis shared by the replicas (result cache, single flight, rate limit), redis[s]://…; null:
+	 * each replica keeps its own results in memory and counts its own rate limit.
+	 */
+	redisUrl: string | null;
+	/** How long a result stays in Redis, seconds. */
+	redisTtlSeconds: number;
 	logLevel: string;
 	/** Run the start-up self-test (a program that proves the sandbox works). */
 	selfTest: boolean;
@@ -56,6 +63,12 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 	if (['1', 'true', 'yes'].includes(raw)) return true;
 	if (['0', 'false', 'no'].includes(raw)) return false;
 	throw new Error(`${name}=${raw}: use 1 or 0`);
+}
+
+function redisUrl(raw: string | undefined): string | null {
+	if (raw === undefined || raw === '') return null;
+	if (!/^rediss?:\/\/[^\s]+$/.test(raw)) throw new Error(`PLAYBOOK_REDIS_URL=${raw} is not a URL like redis://host:6379 (or rediss:// for TLS)`);
+	return raw;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -85,6 +98,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
 		cacheEntries: int(env, 'PLAYBOOK_CACHE_ENTRIES', 1000),
 		cacheBytes: int(env, 'PLAYBOOK_CACHE_BYTES', 64 * 1024 * 1024),
 		trustProxy: flag(env, 'PLAYBOOK_TRUST_PROXY', false),
+		redisUrl: redisUrl(env.PLAYBOOK_REDIS_URL),
+		redisTtlSeconds: int(env, 'PLAYBOOK_REDIS_TTL_SECONDS', 7 * 24 * 3600, 1),
 		logLevel: env.LOG_LEVEL ?? 'info',
 		selfTest: flag(env, 'PLAYBOOK_SELF_TEST', true),
 		runner: runnerConfigFromEnv(env),

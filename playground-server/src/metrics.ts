@@ -6,6 +6,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { Scheduler } from './runner/scheduler.ts';
 import type { JobEvents } from './jobs/jobs.ts';
 import type { MemoryStore } from './jobs/memory-store.ts';
+import type { RedisConnection } from './redis-connection.ts';
 
 export interface Metrics {
 	registry: Registry;
@@ -16,13 +17,16 @@ export interface Metrics {
 	cacheMisses: Counter<'mode'>;
 	/** Requests answered by a job another identical request had already started. */
 	sharedJobs: Counter<'mode'>;
+	/** Requests answered by an identical job another replica ran (through the shared Redis). */
+	replicaSharedJobs: Counter<'mode'>;
 	/** Requests refused before running, by reason (invalid_request, queue_full, rate_limited, …). */
 	rejected: Counter<'reason'>;
 }
 
-export function createMetrics(scheduler: Scheduler, cache: MemoryStore | null): Metrics {
+export function createMetrics(scheduler: Scheduler, cache: MemoryStore | null, redis: RedisConnection | null = null): Metrics {
 	const registry = new Registry();
 	collectDefaultMetrics({ register: registry, prefix: 'playbook_' });
+	if (redis) redisMetrics(registry, redis);
 	const lanes = ['pool', 'bench'] as const;
 	new Gauge({
 		name: 'playbook_queue_depth',
@@ -93,6 +97,12 @@ export function createMetrics(scheduler: Scheduler, cache: MemoryStore | null): 
 			labelNames: ['mode'],
 			registers: [registry],
 		}),
+		replicaSharedJobs: new Counter({
+			name: 'playbook_replica_shared_jobs_total',
+			help: 'Requests answered by an identical job another replica ran (it held the shared lock).',
+			labelNames: ['mode'],
+			registers: [registry],
+		}),
 		rejected: new Counter({
 			name: 'playbook_requests_rejected_total',
 			help: 'Requests refused before running, by reason.',
@@ -102,12 +112,32 @@ export function createMetrics(scheduler: Scheduler, cache: MemoryStore | null): 
 	};
 }
 
+/** Whether the shared Redis answers, and its failed commands (each one answered without it). */
+function redisMetrics(registry: Registry, redis: RedisConnection): void {
+	new Gauge({
+		name: 'playbook_redis_up',
+		help: '1 while the shared Redis is connected, 0 while this replica serves on its own.',
+		registers: [registry],
+		collect() {
+			this.set(redis.up ? 1 : 0);
+		},
+	});
+	const errors = new Counter({
+		name: 'playbook_redis_errors_total',
+		help: 'Redis commands that failed, by operation (get, set, lock, rate_limit); the request went on without Redis.',
+		labelNames: ['op'],
+		registers: [registry],
+	});
+	redis.on('failure', (op) => errors.inc({ op }));
+}
+
 /** The jobs layer's events, counted in the metrics. */
 export function jobEvents(metrics: Metrics): JobEvents {
 	return {
 		hit: (mode) => metrics.cacheHits.inc({ mode }),
 		miss: (mode) => metrics.cacheMisses.inc({ mode }),
 		shared: (mode) => metrics.sharedJobs.inc({ mode }),
+		sharedElsewhere: (mode) => metrics.replicaSharedJobs.inc({ mode }),
 		finished: (mode, result) => {
 			metrics.jobs.inc({ mode, outcome: result.error?.code ?? 'ok' });
 			metrics.jobDuration.observe({ mode }, result.durationMs / 1000);

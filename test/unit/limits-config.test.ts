@@ -35,6 +35,12 @@ test('server settings: defaults, and unsafe local mode forces loopback', () => {
 	]);
 	expect(() => configFromEnv({ PLAYBOOK_CORS_ORIGIN: 'https://a.example/' })).toThrow(/not an origin/);
 	expect(() => configFromEnv({ PORT: 'eighty' })).toThrow(/PORT=eighty/);
+	expect(c).toMatchObject({ redisUrl: null, redisTtlSeconds: 7 * 24 * 3600 });
+	expect(configFromEnv({ PLAYBOOK_REDIS_URL: 'redis://redis:6379/0', PLAYBOOK_REDIS_TTL_SECONDS: '3600' })).toMatchObject({
+		redisUrl: 'redis://redis:6379/0',
+		redisTtlSeconds: 3600,
+	});
+	expect(() => configFromEnv({ PLAYBOOK_REDIS_URL: 'redis:6379' })).toThrow(/PLAYBOOK_REDIS_URL=redis:6379 is not a URL/);
 });
 
 test('runner settings: one object, defaults, and every malformed value named', () => {

@@ -30,6 +30,20 @@ export interface ResultStore {
 	get(key: string): Promise<RunResult | undefined>;
 	/** Only called with results worth keeping (cacheable). */
 	set(key: string, result: RunResult): Promise<void>;
+	/**
+	 * For a store shared by several processes (replicas): single flight among them. Resolves with
+	 * the result another process stored while this one waited, or with none (then this process
+	 * runs the job, stores its result and calls release). Never rejects but for the signal.
+	 */
+	claim?(key: string, signal: AbortSignal): Promise<Claim>;
+}
+
+/** The outcome of ResultStore.claim. */
+export interface Claim {
+	/** Another process's result for the key. */
+	result?: RunResult;
+	/** Lets other processes go on (after the result is stored). */
+	release(): Promise<void>;
 }
 
 /** What happened to each request; `label` is the mode, or "vet". */
@@ -38,6 +52,8 @@ export interface JobEvents {
 	miss?(label: string): void;
 	/** A request joined an identical job already running. */
 	shared?(label: string): void;
+	/** A request was answered by an identical job another process (replica) ran. */
+	sharedElsewhere?(label: string): void;
 	/** A job ran; `ranMs` is the time it ran, not the time it waited for its turn. */
 	finished?(label: string, result: RunResult, ranMs: number): void;
 }
@@ -142,24 +158,34 @@ export class Jobs {
 			return wait(flight, signal);
 		}
 		const controller = new AbortController();
+		const runHere = () =>
+			scheduler.submit(
+				lane,
+				async (taskSignal) => {
+					const started = performance.now();
+					const result = await start(taskSignal);
+					// A killed job's result describes the kill, not the program.
+					if (taskSignal.aborted) throw taskSignal.reason ?? new DOMException('The job was canceled', 'AbortError');
+					events?.finished?.(label, result, performance.now() - started);
+					return result;
+				},
+				controller.signal,
+			);
 		const promise = this.#ready(job)
-			.then(() =>
-				scheduler.submit(
-					lane,
-					async (taskSignal) => {
-						const started = performance.now();
-						const result = await start(taskSignal);
-						// A killed job's result describes the kill, not the program.
-						if (taskSignal.aborted) throw taskSignal.reason ?? new DOMException('The job was canceled', 'AbortError');
-						events?.finished?.(label, result, performance.now() - started);
-						return result;
-					},
-					controller.signal,
-				),
-			)
-			.then(async (result) => {
-				if (store && cacheable(result)) await store.set(key, result);
-				return result;
+			// Waiting for another replica's job takes no place in the scheduler.
+			.then(() => (store?.claim && !refresh ? store.claim(key, controller.signal) : { release: async () => {} }))
+			.then(async (claim: Claim) => {
+				if (claim.result) {
+					events?.sharedElsewhere?.(label);
+					return { ...claim.result, cached: true };
+				}
+				try {
+					const result = await runHere();
+					if (store && cacheable(result)) await store.set(key, result);
+					return result;
+				} finally {
+					await claim.release();
+				}
 			})
 			.finally(() => {
 				if (this.#flights.get(key) === created) this.#flights.delete(key);

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Jobs, type JobRunner } from '../jobs/jobs.ts';
 import { MemoryStore } from '../jobs/memory-store.ts';
+import { RedisStore } from '../jobs/redis-store.ts';
 import { createMetrics, jobEvents, type Metrics } from '../metrics.ts';
 import type { Scheduler } from '../runner/scheduler.ts';
 import type { SandboxKind } from '../runner/sandbox.ts';
@@ -49,6 +50,8 @@ export interface PlaygroundOptions {
 	/** Results kept in memory, by count and size; 0 entries: no result store. */
 	cacheEntries: number;
 	cacheBytes: number;
+	/** How long results stay in the shared Redis (app.redis), when there is one. */
+	redisTtlSeconds: number;
 	state: ServerState;
 	shutdownGraceMs: number;
 	/** Dispose the runner when the app closes (the app made it, or was handed it to own). */
@@ -57,11 +60,14 @@ export interface PlaygroundOptions {
 
 async function playground(app: FastifyInstance, o: PlaygroundOptions): Promise<void> {
 	const cache = o.cacheEntries > 0 ? new MemoryStore({ maxEntries: o.cacheEntries, maxBytes: o.cacheBytes }) : null;
-	const metrics = createMetrics(o.scheduler, cache);
+	// With a shared Redis the memory store stays in front of it, and answers alone while it is away.
+	const redis = app.hasDecorator('redis') ? app.redis : null;
+	const store = redis ? new RedisStore({ client: redis.client, near: cache, ttlSeconds: o.redisTtlSeconds, onError: (op, e) => redis.failed(op, e) }) : cache;
+	const metrics = createMetrics(o.scheduler, cache, redis);
 	const jobs = new Jobs({
 		runner: o.runner,
 		scheduler: o.scheduler,
-		store: cache,
+		store,
 		events: jobEvents(metrics),
 		raceSupported: process.arch === 'x64' || process.arch === 'arm64',
 	});

@@ -6,11 +6,15 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import rateLimit, { type RateLimitOptions } from '@fastify/rate-limit';
 import { RequestError } from '../errors.ts';
+import type { RedisConnection } from '../redis-connection.ts';
+import { sharedRateLimitStore } from './rate-limit-store.ts';
 
 export interface RateLimitSettings {
 	/** Requests per client address per window; 0 turns the limit off. */
 	max: number;
 	windowMs: number;
+	/** Count in the Redis the replicas share (each replica alone while it is away); null: here. */
+	redis?: RedisConnection | null;
 }
 
 declare module 'fastify' {
@@ -25,7 +29,7 @@ async function jobRateLimit(app: FastifyInstance, settings: RateLimitSettings): 
 		app.decorate('jobRateLimit', false);
 		return;
 	}
-	await app.register(rateLimit, { global: false });
+	await app.register(rateLimit, settings.redis ? { global: false, store: sharedRateLimitStore(settings.redis), skipOnError: true } : { global: false });
 	app.decorate('jobRateLimit', {
 		max: settings.max,
 		timeWindow: settings.windowMs,

@@ -17,6 +17,11 @@ const healthBodySchema = {
 		uptimeSeconds: { type: 'integer' },
 		queue: { type: 'object', properties: { pool: laneSchema, bench: laneSchema } },
 		cache: { type: 'object', properties: { entries: { type: 'integer' }, bytes: { type: 'integer' } } },
+		redis: {
+			type: 'string',
+			enum: ['off', 'up', 'down'],
+			description: 'The Redis the replicas share (PLAYBOOK_REDIS_URL): "down" still answers 200, the replica serves on its own.',
+		},
 		warm: {
 			type: 'object',
 			description: "The start-up build of the default Go release's standard library into its build cache.",
@@ -46,6 +51,7 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
 			uptimeSeconds: Math.round((Date.now() - state.startedAt) / 1000),
 			queue: { pool: scheduler.stats().pool, bench: scheduler.stats().bench },
 			cache: { entries: cache?.size ?? 0, bytes: cache?.bytes ?? 0 },
+			redis: app.redis ? (app.redis.up ? 'up' : 'down') : 'off',
 			warm: state.warm,
 		};
 	});

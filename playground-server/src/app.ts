@@ -15,6 +15,7 @@ import playground, { type AppRunner, type ServerState } from './plugins/playgrou
 import jobRateLimit from './plugins/rate-limit.ts';
 import { loadNotFoundPage, registerStaticSite } from './plugins/static-site.ts';
 import { compileRoutes } from './routes/compile.ts';
+import { formatRoutes } from './routes/format.ts';
 import { healthRoutes } from './routes/health.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { runRoutes } from './routes/run.ts';
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 	await app.register(jobRateLimit, { max: config.rateLimitMax, windowMs: config.rateLimitWindowMs });
 	await app.register(runRoutes);
 	await app.register(compileRoutes);
+	await app.register(formatRoutes);
 	await app.register(versionRoutes);
 	await app.register(healthRoutes);
 	if (config.distDir) await registerStaticSite(app, config.distDir);

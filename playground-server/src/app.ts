@@ -16,6 +16,7 @@ import jobRateLimit from './plugins/rate-limit.ts';
 import redis from './plugins/redis.ts';
 import { loadNotFoundPage, registerStaticSite } from './plugins/static-site.ts';
 import { compileRoutes } from './routes/compile.ts';
+import { formatRoutes } from './routes/format.ts';
 import { healthRoutes } from './routes/health.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { runRoutes } from './routes/run.ts';
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 	await app.register(jobRateLimit, { max: config.rateLimitMax, windowMs: config.rateLimitWindowMs, redis: app.redis });
 	await app.register(runRoutes);
 	await app.register(compileRoutes);
+	await app.register(formatRoutes);
 	await app.register(versionRoutes);
 	await app.register(healthRoutes);
 	if (config.distDir) await registerStaticSite(app, config.distDir);

@@ -71,6 +71,31 @@ const typeName = (v: unknown): string => (v === null ? 'null' : Array.isArray(v)
 
 const example = '{"mode":"run","files":{"main.go":"package main\\n\\nfunc main() {}\\n"}}';
 
+/** What a JSON request of a route is, for the sentences about its fields as a whole. */
+export interface RequestShape {
+	fields: readonly string[];
+	/** "mode and files (and optionally options)" */
+	has: string;
+	example: string;
+}
+
+export const runShape: RequestShape = { fields: ['mode', 'files', 'options'], has: 'mode and files (and optionally options)', example };
+export const formatShape: RequestShape = {
+	fields: ['files', 'imports'],
+	has: 'files (and optionally imports)',
+	example: '{"files":{"main.go":"package main\\n\\nfunc main() {}\\n"},"imports":true}',
+};
+
+/** The shape of the JSON request a path takes. */
+export function shapeOf(url: string): RequestShape {
+	return url.startsWith('/api/format') ? formatShape : runShape;
+}
+
+/** The routes of the Go Playground's protocol, which take forms. */
+export function isFormRoute(url: string): boolean {
+	return /^\/(?:compile|fmt)(?:[?/#]|$)/.test(url);
+}
+
 /** `"a"`, `"a" and "b"`, `"a", "b" and "c"`. */
 const quotedList = (names: readonly string[]) => {
 	const q = names.map((n) => show(n));
@@ -86,13 +111,13 @@ const didYouMean = (names: readonly string[], known: readonly string[]) => {
 const isOption = (name: string): name is OptionName => (optionNames as readonly string[]).includes(name);
 
 /** Fields the schema does not know, all of one object in one sentence. */
-export function unknownFields(at: string, names: readonly string[]): string {
+export function unknownFields(at: string, names: readonly string[], shape: RequestShape = runShape): string {
 	const plural = names.length > 1 ? 's' : '';
 	if (at.endsWith('options')) {
 		return `Unknown option${plural} ${quotedList(names)}${didYouMean(names, optionNames)}. The options are ${optionNames.join(', ')}; nothing else (no flags, no environment) reaches the toolchain.`;
 	}
 	if (at === 'The request body')
-		return `Unknown field${plural} ${quotedList(names)}${didYouMean(names, ['mode', 'files', 'options'])}: a request has only mode, files and options.`;
+		return `Unknown field${plural} ${quotedList(names)}${didYouMean(names, shape.fields)}: a request has only ${shape.fields.slice(0, -1).join(', ')} and ${shape.fields.at(-1)}.`;
 	return `Unknown field${plural} ${quotedList(names)} in ${at}.`;
 }
 
@@ -101,7 +126,7 @@ export function unknownFields(at: string, names: readonly string[]): string {
  * for an error another one already says (the if/then wrapper of the per-mode options rule).
  * `body` is the request, for the rules that depend on another field (the mode).
  */
-export function describeSchemaError(e: SchemaError, root = '', body?: unknown): string | null {
+export function describeSchemaError(e: SchemaError, root = '', body?: unknown, shape: RequestShape = runShape): string | null {
 	const at = fieldPath(e.instancePath, root);
 	const p = e.params;
 	// Which options a mode takes: the schema checks option names per mode (propertyNames).
@@ -123,15 +148,16 @@ export function describeSchemaError(e: SchemaError, root = '', body?: unknown): 
 			const missing = String(p['missingProperty']);
 			if (at === 'The request body' || at === root) {
 				if (root) return `The form field "${missing}" is missing.`;
-				return `"${missing}" ${missing.includes('" and "') ? 'are' : 'is'} missing: a request is a JSON object with mode and files (and optionally options), e.g. ${example}`;
+				return `"${missing}" ${missing.includes('" and "') ? 'are' : 'is'} missing: a request is a JSON object with ${shape.has}, e.g. ${shape.example}`;
 			}
 			return `${at}.${missing} is missing.`;
 		}
 		case 'additionalProperties':
-			return unknownFields(at, [String(p['additionalProperty'])]);
+			return unknownFields(at, [String(p['additionalProperty'])], shape);
 		case 'type': {
 			const expected = String(p['type']);
-			if (e.instancePath === '' && e.data === undefined) return `The body is empty. Send a JSON object with Content-Type: application/json, e.g. ${example}`;
+			if (e.instancePath === '' && e.data === undefined)
+				return `The body is empty. Send a JSON object with Content-Type: application/json, e.g. ${shape.example}`;
 			return `${at} must be ${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected}, not ${typeName(e.data)}${e.data !== undefined && typeof e.data !== 'object' ? ` (${show(e.data)})` : ''}.`;
 		}
 		case 'enum': {
@@ -182,7 +208,7 @@ export function describeSchemaError(e: SchemaError, root = '', body?: unknown): 
 }
 
 /** A Fastify validation failure as a 400 naming every problem (up to five); `body` is what was sent. */
-export function validationError(errors: SchemaError[], root = '', body?: unknown): RequestError {
+export function validationError(errors: SchemaError[], root = '', body?: unknown, shape: RequestShape = runShape): RequestError {
 	// Ajv reports a bad property name twice (the pattern, then propertyNames); one is enough.
 	let relevant = errors.filter((e) => !(e.keyword === 'propertyNames' && errors.some((x) => x.propertyName !== undefined)));
 	// Both mode and files missing: one sentence, not two.
@@ -199,12 +225,12 @@ export function validationError(errors: SchemaError[], root = '', body?: unknown
 		...new Set(
 			relevant.flatMap((e) => {
 				if (e.keyword !== 'additionalProperties') {
-					const message = describeSchemaError(e, root, body);
+					const message = describeSchemaError(e, root, body, shape);
 					return message === null ? [] : [message];
 				}
 				const names = unknown.get(e.instancePath);
 				if (!names || names[0] !== String(e.params['additionalProperty'])) return [];
-				return [unknownFields(fieldPath(e.instancePath, root), names)];
+				return [unknownFields(fieldPath(e.instancePath, root), names, shape)];
 			}),
 		),
 	];
@@ -215,25 +241,27 @@ export function validationError(errors: SchemaError[], root = '', body?: unknown
 
 /** Fastify's own errors (body parsing, media type, size) in the API's shape. */
 export function fromFastifyError(err: FastifyError, bodyLimit: number, url = ''): RequestError | null {
-	const compile = url.startsWith('/compile');
+	const form = isFormRoute(url);
+	const { example: shapeExample } = shapeOf(url);
+	const formPath = url.startsWith('/fmt') ? '/fmt' : '/compile';
 	switch (err.code) {
 		case 'FST_ERR_CTP_INVALID_JSON_BODY':
 		case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
 			return new RequestError(
 				400,
 				'invalid_json',
-				`The body is not valid JSON (${err.message.replace(/^Body is not valid JSON but content-type is set to 'application\/json'/, 'parse error')}). Send a JSON object like ${example}`,
+				`The body is not valid JSON (${err.message.replace(/^Body is not valid JSON but content-type is set to 'application\/json'/, 'parse error')}). Send a JSON object like ${shapeExample}`,
 			);
 		case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-			return new RequestError(400, 'invalid_json', `The body is empty. Send a JSON object like ${example}`);
+			return new RequestError(400, 'invalid_json', `The body is empty. Send a JSON object like ${shapeExample}`);
 		case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
 		case 'FST_ERR_CTP_INVALID_TYPE':
 			return new RequestError(
 				415,
 				'unsupported_media_type',
-				compile
-					? 'POST /compile takes a form, as the Go Playground does: Content-Type: application/x-www-form-urlencoded with body=<Go source> (the JSON API is POST /api/run).'
-					: 'Send the request as JSON, with the header Content-Type: application/json (POST /compile takes a form, application/x-www-form-urlencoded, as the Go Playground does).',
+				form
+					? `POST ${formPath} takes a form, as the Go Playground does: Content-Type: application/x-www-form-urlencoded with body=<Go source> (the JSON API is POST ${formPath === '/fmt' ? '/api/format' : '/api/run'}).`
+					: 'Send the request as JSON, with the header Content-Type: application/json (POST /compile and POST /fmt take a form, application/x-www-form-urlencoded, as the Go Playground does).',
 			);
 		case 'FST_ERR_CTP_BODY_TOO_LARGE':
 			return new RequestError(

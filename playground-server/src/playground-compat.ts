@@ -32,29 +32,54 @@ export interface PlaygroundResponse {
 
 /** Splits a txtar body ("-- name --" lines) into files; text before the first header is prog.go. */
 export function splitTxtar(body: string): Record<string, string> {
+	return readTxtar(body).files;
+}
+
+/**
+ * splitTxtar, and whether prog.go was the text before the first header (`implicitProg`), which
+ * the Go Playground's /fmt answers without a header again (joinTxtar).
+ */
+export function readTxtar(body: string): { files: Record<string, string>; implicitProg: boolean } {
 	const files: Record<string, string> = {};
-	const header = /^-- (.+?) --\r?$/;
+	let implicitProg = false;
+	const headerLine = /^-- (.+?) --\r?$/;
 	let name = 'prog.go';
+	/** Whether a header has been read: the text before the first one is prog.go without one. */
+	let header = false;
 	let lines: string[] = [];
 	const flush = () => {
 		const text = lines.join('\n');
 		if (name !== 'prog.go' || text.trim() !== '') {
 			if (Object.hasOwn(files, name)) throw new BodyProblem(`The body names the file "${name}" twice. Give each file one "-- ${name} --" section.`);
 			files[name] = text;
+			if (!header) implicitProg = true;
 		}
 	};
 	for (const line of body.split('\n')) {
-		const m = header.exec(line);
+		const m = headerLine.exec(line);
 		if (m) {
 			flush();
 			name = m[1]!.trim();
+			header = true;
 			lines = [];
 		} else {
 			lines.push(line);
 		}
 	}
 	flush();
-	return files;
+	return { files, implicitProg };
+}
+
+/**
+ * Files as a txtar body, as the Go Playground writes one (golang.org/x/tools/txtar's Format): each
+ * file after its "-- name --" line, ending in a newline; a prog.go that came without a header
+ * (readTxtar's implicitProg) first and without one.
+ */
+export function joinTxtar(files: Record<string, string>, implicitProg: boolean): string {
+	const line = (text: string) => (text === '' || text.endsWith('\n') ? text : `${text}\n`);
+	return Object.entries(files)
+		.map(([name, text], i) => (i === 0 && implicitProg && name === 'prog.go' ? line(text) : `-- ${name} --\n${line(text)}`))
+		.join('');
 }
 
 /** The files of a body as a snippet may have them: throws BodyProblem saying what to change. */

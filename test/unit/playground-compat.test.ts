@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { RunResult } from '@playbook/engine/contract';
-import { playgroundJob, splitTxtar, toPlaygroundResponse } from '../../playground-server/src/playground-compat.ts';
+import { joinTxtar, playgroundJob, readTxtar, splitTxtar, toPlaygroundResponse } from '../../playground-server/src/playground-compat.ts';
 import { runResult } from '../fixtures/run-result.ts';
 
 const result = (over: Partial<RunResult>): RunResult => runResult(over);
@@ -14,6 +14,14 @@ test('a plain body is prog.go; txtar sections are files', () => {
 	});
 	expect(splitTxtar('-- a.go --\npackage main\n')).toEqual({ 'a.go': 'package main\n' });
 	expect(() => splitTxtar('-- a.go --\nx\n-- a.go --\ny')).toThrow(/twice/);
+});
+
+test("/fmt's bodies: whether prog.go came without a header, and the files written back as play.golang.org writes them", () => {
+	expect(readTxtar('package main\n-- a.go --\npackage main\n')).toEqual({ files: { 'prog.go': 'package main', 'a.go': 'package main\n' }, implicitProg: true });
+	expect(readTxtar('-- prog.go --\npackage main\n').implicitProg).toBe(false);
+	expect(readTxtar(' \n-- a.go --\nx').implicitProg).toBe(false);
+	expect(joinTxtar({ 'prog.go': 'package main\n', 'a.go': 'package main', 'go.mod': '' }, true)).toBe('package main\n-- a.go --\npackage main\n-- go.mod --\n');
+	expect(joinTxtar({ 'prog.go': 'package main\n' }, false)).toBe('-- prog.go --\npackage main\n');
 });
 
 test('package main without main but with tests runs as a test, like play.golang.org', () => {

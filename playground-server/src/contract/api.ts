@@ -166,6 +166,42 @@ export function runResultOf(mode: Mode, goVersion: string, partial: Partial<RunR
 	};
 }
 
+/**
+ * POST /api/format: Go files as gofmt prints them, or with `imports` as goimports leaves them
+ * (missing standard-library imports added, unused ones removed; nothing else is ever found), and a
+ * go.mod as the go command writes it. The site's Format button calls it.
+ */
+export interface FormatRequest {
+	/** File name → source, named as a RunRequest's files are (x.go, x_test.go, go.mod). */
+	files: Record<string, string>;
+	/** Add missing standard-library imports and remove unused ones, as goimports does; default false (gofmt only). */
+	imports?: boolean;
+}
+
+/** Something that kept a file from being formatted, where an editor can mark it. */
+export interface FormatProblem {
+	/** The file it is in; "" when it is no one file's (a limit the formatter hit). */
+	file: string;
+	/** 1-based; 0 when the problem has no position. */
+	line: number;
+	/** 1-based, in bytes as go/scanner counts (gofmt's own column); 0 when the problem has no position. */
+	column: number;
+	message: string;
+}
+
+/**
+ * The answer of POST /api/format, always a 200 once the request is valid: a syntax error is an
+ * outcome of formatting, as a compile error is an outcome of a run.
+ */
+export interface FormatResult {
+	/** Every file was formatted (errors is empty). */
+	ok: boolean;
+	/** Every file of the request, in its order: formatted, or exactly as sent when it could not be. */
+	files: Record<string, string>;
+	/** Why files were not formatted, each at its position; empty when ok. */
+	errors: FormatProblem[];
+}
+
 /** Error answers for requests that were not run (4xx/5xx). */
 export const requestErrorCodes = [
 	'invalid_json',

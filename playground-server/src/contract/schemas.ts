@@ -159,6 +159,58 @@ export const runResultSchema = {
 	},
 } as const;
 
+/** POST /api/format's request: files named and bounded as a RunRequest's, no mode, no options. */
+export const formatRequestSchema = {
+	$id: 'FormatRequest',
+	type: 'object',
+	description: `Files to format: Go files as gofmt prints them, or with imports as goimports leaves them, and a go.mod as the go command writes it. 1–${requestLimits.maxFiles} files named as a RunRequest's are; a body over ${kib(requestLimits.maxBodyBytes)}, or files holding more than ${kib(requestLimits.maxSourceBytes)} of source in UTF-8 all together, is refused with 413 (no JSON schema keyword sums across properties). Text must be Unicode: a lone surrogate escape such as "\\ud800" is refused with 400.`,
+	additionalProperties: false,
+	required: ['files'],
+	properties: {
+		files: {
+			type: 'object',
+			description: 'File name → source, e.g. {"main.go": "package main\\n…"}. A go.mod is formatted too (any directive: nothing is run).',
+			minProperties: 1,
+			maxProperties: requestLimits.maxFiles,
+			propertyNames: { type: 'string', pattern: fileNamePattern.source },
+			additionalProperties: { type: 'string', maxLength: requestLimits.maxSourceBytes },
+		},
+		imports: {
+			type: 'boolean',
+			description:
+				'Add missing imports and remove unused ones, as goimports does; only standard-library packages are ever added (a name no standard package exports is left alone). Default false: gofmt only.',
+		},
+	},
+} as const;
+
+const formatProblemSchema = {
+	type: 'object',
+	required: ['file', 'line', 'column', 'message'],
+	properties: {
+		file: { type: 'string', description: 'The file the problem is in; "" when it is no one file\'s (a limit the formatter hit).' },
+		line: { type: 'integer', minimum: 0, description: '1-based; 0 when the problem has no position.' },
+		column: { type: 'integer', minimum: 0, description: '1-based, in bytes as gofmt counts; 0 when the problem has no position.' },
+		message: { type: 'string', description: 'What gofmt or the go.mod parser said, e.g. "expected \'IDENT\', found 123".' },
+	},
+} as const;
+
+export const formatResultSchema = {
+	$id: 'FormatResult',
+	type: 'object',
+	description:
+		'The outcome of formatting, a 200 whether or not every file could be formatted: a syntax error is an outcome, with its file, line and column in errors for the editor to mark.',
+	required: ['ok', 'files', 'errors'],
+	properties: {
+		ok: { type: 'boolean', description: 'Every file was formatted: errors is empty.' },
+		files: {
+			type: 'object',
+			additionalProperties: { type: 'string' },
+			description: 'Every file of the request, in its order: formatted, or exactly as sent when it could not be.',
+		},
+		errors: { type: 'array', items: formatProblemSchema, description: 'Why files were not formatted; empty when ok.' },
+	},
+} as const;
+
 export const requestErrorSchema = {
 	$id: 'RequestError',
 	type: 'object',

@@ -8,7 +8,7 @@
  *
  * Browser-safe: no Node imports.
  */
-import type { RunRequest } from './api.ts';
+import type { FormatRequest, RunRequest } from './api.ts';
 import { requestLimits } from './api.ts';
 import { normalizeOptions, optionProblems } from './options.ts';
 
@@ -123,6 +123,37 @@ export const noGoFileProblem = 'files has no .go file. Send at least one, e.g. m
 
 const utf8 = new TextEncoder();
 
+function tooMuchSource(total: number): ContractViolation {
+	return new ContractViolation(
+		413,
+		`The files hold ${(total / 1024).toFixed(1)} KiB of source; the limit is ${requestLimits.maxSourceBytes / 1024} KiB in total. Make the snippet smaller.`,
+	);
+}
+
+/** A lone surrogate in a file, as the answer that names the file and line; null when there is none. */
+function unicodeProblem(name: string, source: string): ContractViolation | null {
+	const line = malformedLine(source);
+	if (line === 0) return null;
+	return bad(
+		`files[${JSON.stringify(name)}] is not valid Unicode text: line ${line} holds a lone UTF-16 surrogate (an escaped "\\ud800"-style character). Go source must be UTF-8; remove or replace that character.`,
+	);
+}
+
+/**
+ * What a format request must be beyond its schema: Unicode text, and the total size of a snippet.
+ * Nothing is run, so a go.mod may say anything (the formatter only reads it) and no .go file is
+ * needed. Throws ContractViolation.
+ */
+export function checkFormatRequest(request: FormatRequest): void {
+	let total = 0;
+	for (const [name, source] of Object.entries(request.files)) {
+		const problem = unicodeProblem(name, source);
+		if (problem) throw problem;
+		total += utf8.encode(source).length;
+	}
+	if (total > requestLimits.maxSourceBytes) throw tooMuchSource(total);
+}
+
 /**
  * Checks what the schema cannot and returns the request as the runner will see it (options
  * normalized, so one job has one cache key). Throws ContractViolation naming the rule.
@@ -133,22 +164,13 @@ export function checkRunRequest(request: RunRequest): RunRequest {
 	let total = 0;
 	for (const name of names) {
 		const source = request.files[name]!;
-		const line = malformedLine(source);
-		if (line > 0) {
-			throw bad(
-				`files[${JSON.stringify(name)}] is not valid Unicode text: line ${line} holds a lone UTF-16 surrogate (an escaped "\\ud800"-style character). Go source must be UTF-8; remove or replace that character.`,
-			);
-		}
+		const unicode = unicodeProblem(name, source);
+		if (unicode) throw unicode;
 		total += utf8.encode(source).length;
 		const goMod = name === 'go.mod' ? goModProblem(source) : null;
 		if (goMod) throw bad(goMod);
 	}
-	if (total > requestLimits.maxSourceBytes) {
-		throw new ContractViolation(
-			413,
-			`The files hold ${(total / 1024).toFixed(1)} KiB of source; the limit is ${requestLimits.maxSourceBytes / 1024} KiB in total. Make the snippet smaller.`,
-		);
-	}
+	if (total > requestLimits.maxSourceBytes) throw tooMuchSource(total);
 	const options = request.options ?? {};
 	const [problem] = optionProblems(request.mode, options);
 	if (problem) throw bad(problem);

@@ -7,7 +7,7 @@
 import type { FastifyError, FastifyInstance, HTTPMethods } from 'fastify';
 import fp from 'fastify-plugin';
 import { requestLimits } from '../contract/index.ts';
-import { RequestError, fromFastifyError, queryError, validationError, type SchemaError } from '../errors.ts';
+import { RequestError, fromFastifyError, isFormRoute, queryError, shapeOf, validationError, type SchemaError } from '../errors.ts';
 
 export interface ErrorHandlerOptions {
 	/** The site's 404 page for unknown pages (not for API paths); null: JSON everywhere. */
@@ -15,14 +15,14 @@ export interface ErrorHandlerOptions {
 }
 
 /** Paths that belong to the API: they answer in JSON, never with the site's 404 page. */
-const apiPaths = ['/compile', '/version', '/healthz', '/metrics'];
+const apiPaths = ['/compile', '/fmt', '/version', '/healthz', '/metrics'];
 const isApiPath = (path: string) => path.startsWith('/api/') || apiPaths.includes(path);
 const methods: HTTPMethods[] = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
 
 async function errorHandler(app: FastifyInstance, options: ErrorHandlerOptions): Promise<void> {
 	app.setErrorHandler((err: FastifyError | RequestError, request, reply) => {
 		let e: RequestError | null = err instanceof RequestError ? err : null;
-		const compile = request.url.startsWith('/compile');
+		const compile = isFormRoute(request.url);
 		if (!e && 'validation' in err && err.validation && (err as { validationContext?: string }).validationContext === 'querystring') {
 			e = queryError(err.validation as SchemaError[]);
 		}
@@ -30,10 +30,11 @@ async function errorHandler(app: FastifyInstance, options: ErrorHandlerOptions):
 			e = new RequestError(
 				415,
 				'unsupported_media_type',
-				`The request has no body and no Content-Type. ${compile ? 'Send a form (application/x-www-form-urlencoded) with the field body=<Go source>.' : 'Send a JSON object with Content-Type: application/json, e.g. {"mode":"run","files":{"main.go":"package main\\n…"}}.'}`,
+				`The request has no body and no Content-Type. ${compile ? 'Send a form (application/x-www-form-urlencoded) with the field body=<Go source>.' : `Send a JSON object with Content-Type: application/json, e.g. ${shapeOf(request.url).example}.`}`,
 			);
 		}
-		if (!e && 'validation' in err && err.validation) e = validationError(err.validation as SchemaError[], compile ? 'form field ' : '', request.body);
+		if (!e && 'validation' in err && err.validation)
+			e = validationError(err.validation as SchemaError[], compile ? 'form field ' : '', request.body, shapeOf(request.url));
 		if (!e) e = fromFastifyError(err as FastifyError, compile ? 4 * requestLimits.maxSourceBytes : requestLimits.maxBodyBytes, request.url);
 		if (!e && err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500) {
 			e = new RequestError(err.statusCode, 'invalid_request', err.message);
@@ -63,7 +64,7 @@ async function errorHandler(app: FastifyInstance, options: ErrorHandlerOptions):
 		const e = new RequestError(
 			404,
 			'not_found',
-			`There is no ${request.method} ${path}. The API is POST /api/run, POST /compile, GET /healthz, GET /metrics and GET /api/openapi.json.`,
+			`There is no ${request.method} ${path}. The API is POST /api/run, POST /api/format, POST /compile, POST /fmt, GET /healthz, GET /metrics and GET /api/openapi.json.`,
 		);
 		return reply.code(404).send(e.body());
 	});

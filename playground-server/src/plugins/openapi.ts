@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
-import { requestErrorSchema, runRequestSchema, runResultSchema } from '../contract/schemas.ts';
+import { formatRequestSchema, formatResultSchema, requestErrorSchema, runRequestSchema, runResultSchema } from '../contract/schemas.ts';
 
 async function openapi(app: FastifyInstance): Promise<void> {
 	await app.register(swagger, {
@@ -30,6 +30,8 @@ async function openapi(app: FastifyInstance): Promise<void> {
 	app.addSchema(runRequestSchema);
 	app.addSchema(runResultSchema);
 	app.addSchema(requestErrorSchema);
+	app.addSchema(formatRequestSchema);
+	app.addSchema(formatResultSchema);
 	app.get('/api/openapi.json', { schema: { hide: true }, logLevel: 'warn' }, async () => app.swagger());
 }
 

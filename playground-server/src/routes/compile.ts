@@ -14,6 +14,7 @@ import {
 } from '../playground-compat.ts';
 import { errorRef } from '../contract/schemas.ts';
 import { clientSignal, jobError } from './job-errors.ts';
+import { playgroundFmtRoute } from './format.ts';
 
 interface CompileForm {
 	body: string;
@@ -103,9 +104,11 @@ export async function compileRoutes(app: FastifyInstance): Promise<void> {
 		const release = backend === 'goprev' ? previousGoRelease()! : defaultGoRelease;
 		return { Version: toolchainName(release), Release: `go${goMinor(release)}`, Name: `Go ${goMinor(release)}` };
 	});
-	// Only this route takes forms (the Go Playground's protocol): the JSON API answers a form with 415.
+	// Only these routes take forms (the Go Playground's protocol): the JSON API answers a form with 415.
 	app.removeContentTypeParser('application/json');
 	await app.register(formbody, { bodyLimit: 4 * requestLimits.maxSourceBytes });
+	// The Go Playground's /fmt takes the same forms.
+	playgroundFmtRoute(app);
 	app.post('/compile', { schema, config: { rateLimit: app.jobRateLimit } }, async (request, reply): Promise<PlaygroundResponse> => {
 		const form = request.body as CompileForm;
 		let job: ReturnType<typeof playgroundJob>;

@@ -19,6 +19,7 @@ export type { Limits } from './limits.ts';
 export { defaultLimits } from './limits.ts';
 export { runnerFingerprint } from './fingerprint.ts';
 export { fetchToolchain, ToolchainFetchError, type Toolchain } from './toolchain.ts';
+export { FormatterUnavailableError, type FormatOutcome, type FormattedFile, type FormatPosition } from './format.ts';
 export { defaultStateDir, runnerConfigFromEnv, type RunnerConfig } from './config.ts';
 export { seccompActive } from './sandbox.ts';
 export { Scheduler, QueueFullError, SchedulerClosedError, laneOf, type Lane, type SchedulerOptions, type SchedulerStats } from './scheduler.ts';

@@ -61,6 +61,15 @@ export const fixedLimits = {
 	fetchTimeoutMs: 5 * 60_000,
 	/** After a failed fetch, requests for that release are answered at once for this long, then it is tried again. */
 	fetchRetryMs: 60_000,
+	/**
+	 * Formatting one request (formatter/): wall time, memory (RLIMIT_DATA) and output. A 64 KiB
+	 * file formats in tens of milliseconds and a few MiB; these only stop input made to be slow.
+	 */
+	formatTimeoutMs: 5_000,
+	formatMemoryBytes: 256 * 1024 * 1024,
+	formatOutputBytes: 1024 * 1024,
+	/** Building the formatter once per source and toolchain (its modules fetched from the Go module proxy on the first build). */
+	formatterBuildTimeoutMs: 5 * 60_000,
 	/** The first unprivileged uid of a runner's slots (root only), and the group every slot shares with the build cache. */
 	firstUid: 61000,
 	sharedGid: 61000,

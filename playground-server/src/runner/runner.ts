@@ -15,7 +15,7 @@
 import { chmod, chown, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Mode, RunRequest, RunResult } from '../contract/index.ts';
+import type { FormatRequest, Mode, RunRequest, RunResult } from '../contract/index.ts';
 import { fileNamePattern } from '../contract/index.ts';
 import type { CgroupManager } from './cgroup.ts';
 import { fixedLimits, type Limits } from './limits.ts';
@@ -30,6 +30,7 @@ import { buildProgram } from './steps/build.ts';
 import { runProgram } from './steps/execute.ts';
 import { compileEscape } from './steps/escape.ts';
 import type { SlotPool } from './slots.ts';
+import { runFormatter, type FormatOutcome } from './format.ts';
 
 export interface RunnerOptions {
 	toolchain: Toolchain;
@@ -270,6 +271,21 @@ export class Runner {
 			started,
 			parts,
 		);
+	}
+
+	/**
+	 * Formats a request's files with the formatter binary (format.ts) in the sandbox, as a slot's
+	 * uid. No workspace: the files go in on stdin and come back on stdout.
+	 */
+	async format(request: FormatRequest, formatter: string, signal?: AbortSignal): Promise<FormatOutcome> {
+		const slot = this.#slots.take();
+		// The scheduler starts no more jobs than there are slots (createRunner sizes them).
+		if (slot === null) throw new Error(`no free sandbox slot (all ${this.#slots.size} are in use)`);
+		try {
+			return await runFormatter(this.#parts, formatter, request, this.#baseUid + slot, signal);
+		} finally {
+			this.#slots.give(slot);
+		}
 	}
 
 	/** This toolchain's Go build cache. */

@@ -5,7 +5,7 @@
  * asks) before it takes a place in the scheduler, so a release being fetched never holds up jobs
  * for the ready ones. All runners share one slot pool: the scheduler stays the only gate.
  */
-import type { RunRequest, RunResult } from '../contract/index.ts';
+import type { FormatRequest, RunRequest, RunResult } from '../contract/index.ts';
 import { defaultGoRelease, goReleases, releaseOfOptions, toolchainName, type GoRelease } from '../contract/go-versions.ts';
 import { createCgroupManager } from './cgroup.ts';
 import type { RunnerConfig } from './config.ts';
@@ -15,6 +15,7 @@ import type { SandboxKind } from './sandbox.ts';
 import type { SlotPool } from './slots.ts';
 import { emptyResult } from './steps/context.ts';
 import { fetchToolchain, ToolchainFetchError } from './toolchain.ts';
+import { buildFormatter, FormatterUnavailableError, type FormatOutcome } from './format.ts';
 
 export type ReleaseState = 'absent' | 'fetching' | 'ready' | 'failed';
 export type WarmState = 'waiting' | 'warming' | 'done' | 'failed';
@@ -65,6 +66,8 @@ export class Runners {
 	#warmChain: Promise<unknown> = Promise.resolve();
 	/** Standard-library builds (the first warm-up step, which jobs wait for) run one after another too. */
 	#stdlibChain: Promise<unknown> = Promise.resolve();
+	/** The formatter binary's build (format.ts), once; a failed one is tried again by the next request. */
+	#formatter: Promise<string> | null = null;
 
 	constructor(options: RunnersOptions) {
 		this.#o = options;
@@ -207,6 +210,8 @@ export class Runners {
 				entry.warm = result.ok ? 'done' : 'failed';
 				if (!result.ok) entry.error = `warming ${runner.goVersion} failed: ${result.error?.message ?? ''}`;
 				this.#o.log(result.ok ? 'info' : 'warn', result.ok ? `${runner.goVersion} warm in ${Math.round(performance.now() - started)} ms` : entry.error!);
+				// The formatter too, so that the first Format does not wait for its build (its failure is logged, and the next request tries again).
+				if (release === defaultGoRelease) await this.formatterReady().catch(() => {});
 				return result;
 			});
 		this.#warmChain = warmed;
@@ -230,6 +235,34 @@ export class Runners {
 		} catch (e) {
 			return this.#unavailable(release, e, request.mode, performance.now());
 		}
+	}
+
+	/**
+	 * The formatter binary, built with the default release's toolchain on first use (seconds; the
+	 * first build on a machine also fetches its modules). Callers wait for it outside the
+	 * scheduler, as jobs wait for a toolchain. Rejects with FormatterUnavailableError.
+	 */
+	formatterReady(): Promise<string> {
+		if (!this.#formatter) {
+			const built = this.runner(defaultGoRelease).then(
+				(runner) => buildFormatter({ toolchain: runner.toolchain, stateDir: this.#o.stateDir }),
+				(e: unknown) => {
+					throw new FormatterUnavailableError(`Formatting is not available yet: ${(e as Error).message} Try again in a minute.`);
+				},
+			);
+			this.#formatter = built;
+			built.catch((e: unknown) => {
+				if (this.#formatter === built) this.#formatter = null;
+				this.#o.log('warn', (e as Error).message);
+			});
+		}
+		return this.#formatter;
+	}
+
+	/** Formats a request's files with the formatter, on the default release's runner (format.ts). */
+	async format(request: FormatRequest, signal?: AbortSignal): Promise<FormatOutcome> {
+		const formatter = await this.formatterReady();
+		return (await this.runner(defaultGoRelease)).format(request, formatter, signal);
 	}
 
 	#unavailable(release: GoRelease, e: unknown, mode: RunRequest['mode'], started: number): RunResult {

@@ -59,10 +59,17 @@ export interface SandboxSpec {
 	 * leaves out /proc and /dev, which the compiler does not use.
 	 */
 	jobCgroup?: boolean;
+	/**
+	 * A /dev (null, zero, urandom…; read-only) even without a job cgroup: the go command, which
+	 * goimports runs once, opens /dev/null for a child's stdin. Implied by jobCgroup.
+	 */
+	devices?: boolean;
 	/** Unprivileged uid/gid for this job (used when the server runs as root). */
 	uid: number;
 	gid: number;
 	signal?: AbortSignal | undefined;
+	/** Written to the command's standard input, which is then closed (default: no input at all). */
+	stdin?: Buffer;
 }
 
 export interface SandboxOutcome {
@@ -130,6 +137,8 @@ export function bwrapPath(configured: string | null = null): string | null {
 const SECCOMP_FD = 3;
 const ARGS_FD = 4;
 
+const hasDev = (spec: SandboxSpec) => spec.jobCgroup !== false || spec.devices === true;
+
 function bwrapArgs(spec: SandboxSpec, withSeccomp: boolean): string[] {
 	const args = [
 		'--unshare-all',
@@ -151,7 +160,8 @@ function bwrapArgs(spec: SandboxSpec, withSeccomp: boolean): string[] {
 		'sandbox',
 		// The compiler run alone needs neither (checked by the compiler-suite and limits tests);
 		// each mount is time on every escape-analysis request.
-		...(spec.jobCgroup === false ? [] : ['--proc', '/proc', '--dev', '/dev']),
+		...(spec.jobCgroup === false ? [] : ['--proc', '/proc']),
+		...(hasDev(spec) ? ['--dev', '/dev'] : []),
 		'--size',
 		String(spec.tmpBytes),
 		'--tmpfs',
@@ -168,7 +178,7 @@ function bwrapArgs(spec: SandboxSpec, withSeccomp: boolean): string[] {
 	// bwrap's root and /dev are tmpfs mounts of their own, writable and unbounded unless remounted:
 	// a program could otherwise fill memory through /x or /dev/shm/x. Only /tmp (sized) and the
 	// binds marked writable stay writable.
-	if (spec.jobCgroup !== false) args.push('--remount-ro', '/dev');
+	if (hasDev(spec)) args.push('--remount-ro', '/dev');
 	args.push('--remount-ro', '/');
 	if (withSeccomp) args.push('--seccomp', String(SECCOMP_FD));
 	args.push('--chdir', spec.cwd, '--clearenv');
@@ -251,7 +261,8 @@ export async function runSandboxed(spec: SandboxSpec, options: SandboxOptions): 
 
 function execute(spec: SandboxSpec, options: SandboxOptions, procsFiles: string[]): Promise<Omit<SandboxOutcome, 'oomKilled' | 'pidsLimitHit'>> {
 	let command: string[];
-	let stdio: StdioOptions = ['ignore', 'pipe', 'pipe'];
+	const input = spec.stdin === undefined ? 'ignore' : 'pipe';
+	let stdio: StdioOptions = [input, 'pipe', 'pipe'];
 	let bwrapArgv: string[] | null = null;
 	let seccomp: Buffer | null = null;
 	const spawnAsJob = asRoot && options.kind === 'bwrap' && procsFiles.length === 0;
@@ -263,7 +274,7 @@ function execute(spec: SandboxSpec, options: SandboxOptions, procsFiles: string[
 		seccomp = filter(options.seccomp);
 		bwrapArgv = bwrapArgs(spec, seccomp !== null);
 		command = [...drop, options.bwrap, '--args', String(ARGS_FD), '--', ...spec.argv];
-		stdio = ['ignore', 'pipe', 'pipe', seccomp ? 'pipe' : 'ignore', 'pipe'];
+		stdio = [input, 'pipe', 'pipe', seccomp ? 'pipe' : 'ignore', 'pipe'];
 	} else {
 		command = ['env', '-i', ...Object.entries(spec.env).map(([k, v]) => `${k}=${v}`), ...spec.argv];
 	}
@@ -288,6 +299,8 @@ function execute(spec: SandboxSpec, options: SandboxOptions, procsFiles: string[
 		};
 		if (bwrapArgv) feed(ARGS_FD, Buffer.from(bwrapArgv.map((a) => `${a}\0`).join('')));
 		if (seccomp) feed(SECCOMP_FD, seccomp);
+		// A command that exits without reading all of it closes the pipe: that is its answer, not an error.
+		if (spec.stdin !== undefined) feed(0, spec.stdin);
 
 		const out: Buffer[] = [];
 		const err: Buffer[] = [];

@@ -6,6 +6,7 @@
  */
 import { parseSnippetOptions, type Diagnostic, type Mode, type RunResult } from '@playbook/engine/contract';
 import { codeDiagnostics, shownOnCode } from '../results-view/index.ts';
+import { formatRemote } from './client.ts';
 import { CodeView, codeKey } from './code-view.ts';
 import { LiveMarks } from './live-marks.ts';
 import { findOptionsLine } from './options-line.ts';
@@ -156,11 +157,41 @@ export class Playground {
 			share: () => this.#tools.share(),
 			goplay: () => this.#tools.goPlayground(),
 			compare: () => this.#runs.compare(this.#toolbar.action),
+			format: () => this.#format(),
 		};
 		if (tools[action]) return tools[action]();
 		if (!actionOrder.includes(action as Mode)) return;
 		if (replayed) this.#toolbar.buttons.get(action as Mode)?.focus();
 		await this.run(action as Mode);
+	}
+
+	/**
+	 * Format: the server's gofmt with goimports' standard-library imports (POST /api/format). The
+	 * answer replaces the code only if the reader did not type meanwhile; code that does not parse
+	 * is left alone and the first problem is shown at its line.
+	 */
+	async #format(): Promise<void> {
+		const code = this.#code;
+		const sent = code.key;
+		const button = this.#toolbar.format;
+		button.disabled = true;
+		const answer = await formatRemote({ files: { ...code.files }, imports: true }, new AbortController().signal).finally(() => (button.disabled = false));
+		if (code.key !== sent) return this.#status.say('note', 'The code changed while it was being formatted; press Format again.');
+		if ('failure' in answer) return this.#status.say('caution', `Not formatted. ${answer.failure.message}`, answer.failure.code);
+		const r = answer.result;
+		if (!r.ok) {
+			const e = r.errors[0]!;
+			const where = e.file && e.line ? `${e.file}:${e.line}:${e.column}: ` : '';
+			const more = r.errors.length > 1 ? ` (and ${r.errors.length - 1} more)` : '';
+			this.#status.say('caution', `Not formatted: ${where}${e.message}${more}. Correct the code and press Format again.`);
+			if (e.file && e.line) code.reveal(e.file, e.line, e.column);
+			return;
+		}
+		if (Object.keys(r.files).every((f) => r.files[f] === code.files[f])) {
+			return this.#status.say('note', 'Already formatted: gofmt and goimports change nothing.');
+		}
+		code.load({ ...code.files, ...r.files });
+		this.#status.say('note', 'Formatted with gofmt; missing standard-library imports added and unused ones removed, as goimports does.');
 	}
 
 	/** Which diagnostics go on the code: as the build chose them, unless the code was edited. */

@@ -48,6 +48,7 @@ export class ToolbarControls {
 	readonly buttons = new Map<Mode, HTMLButtonElement>();
 	readonly edit: HTMLButtonElement;
 	readonly reset: HTMLButtonElement;
+	readonly format: HTMLButtonElement;
 	readonly #detail: HTMLInputElement;
 	readonly #count: HTMLSelectElement;
 	readonly #benchtime: HTMLSelectElement;
@@ -84,6 +85,7 @@ export class ToolbarControls {
 		this.edit = get('[data-action="edit"]');
 		this.reset = get('[data-role="reset"]');
 		this.reset.onclick = () => on.act('reset');
+		this.format = get('[data-action="format"]');
 		const template = bar.querySelector<HTMLSelectElement>('[data-role="template"]');
 		if (template) template.onchange = () => on.template(template.value);
 		this.#detail = get('[data-role="detail"]');
@@ -203,13 +205,14 @@ export class ToolbarControls {
 		this.#showSummary();
 	}
 
-	/** Edit and Reset follow the editor: Edit while it is closed, Reset once it is open. */
+	/** Edit, Reset and Format follow the editor: Edit while it is closed, Reset and Format once it is open. */
 	showEditor(state: 'loading' | 'failed' | 'open' | 'closed'): void {
 		this.edit.disabled = state === 'loading';
 		this.edit.textContent = state === 'loading' ? 'Loading editor…' : 'Edit';
 		if (state === 'open' || state === 'closed') {
 			this.edit.hidden = state === 'open';
 			this.reset.hidden = state === 'closed';
+			this.format.hidden = state === 'closed';
 		}
 	}
 

@@ -798,6 +798,29 @@ test.describe('/play', () => {
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^Escape analysis/);
 	});
 
+	test('Format: gofmt with the missing standard-library import added; code that does not parse is said at its line', async ({ page }) => {
+		await page.goto('/play/');
+		const pg = page.locator('go-playground[data-play]');
+		await expect(pg.locator('.cm-editor')).toBeVisible();
+		await replaceCode(page, pg, 'package main\nimport "fmt"\nfunc main(){\nx:=rand.Intn(3)\nfmt.Println(x>=0)\n}\n');
+		await button(pg, 'Format').click();
+		await expect(pg.locator('.pg-status')).toContainText('Formatted with gofmt');
+		await expect(pg.locator('.cm-content')).toContainText('"math/rand"');
+		await expect(pg.locator('.cm-content')).toContainText('x := rand.Intn(3)');
+		await shot(pg, 'format-0-done');
+		await button(pg, 'Format').click();
+		await expect(pg.locator('.pg-status')).toContainText('Already formatted');
+		// The formatted code runs.
+		await button(pg, 'Run').click();
+		await expect(pg.locator('.pg-section[data-section="run"][data-live] .pg-out')).toHaveText('true\n', { timeout: 60_000 });
+
+		await replaceCode(page, pg, 'package main\n\nfunc main() {\n\tx := \n}\n');
+		await button(pg, 'Format').click();
+		await expect(pg.locator('.pg-status')).toContainText(/Not formatted: main\.go:5:1: expected operand/);
+		await expect(pg.locator('.cm-content')).toContainText('x :=');
+		await shot(pg, 'format-1-error');
+	});
+
 	test('code with a test gets a Test action, run as a test file', async ({ page }) => {
 		await page.goto('/play/');
 		const pg = page.locator('go-playground[data-play]');

@@ -461,13 +461,18 @@ test.describe('playground on a docs page', () => {
 		await shot(pg, 'bench-0-running');
 		const live = pg.locator('.pg-section[data-section="bench"][data-live]');
 		await expect(live).toBeVisible({ timeout: 60_000 });
-		await expect(live.locator('thead')).toContainText('allocs/op');
-		const prealloc = live.locator('tbody tr', { hasText: 'AppendPrealloc' });
+		const table = live.locator('.pg-table-wrap').first();
+		await expect(table.locator('thead')).toContainText('allocs/op');
+		const prealloc = table.locator('tbody tr', { hasText: 'AppendPrealloc' });
 		await expect(prealloc.locator('td').nth(2)).toHaveText('1');
 		await expect(prealloc.locator('td').nth(1)).toHaveText('8,192');
 		await expect(live.locator('.pg-chart .pg-chart-group')).toHaveCount(3);
-		await expect(live.locator('.pg-note')).toContainText('Medians of 2 runs');
-		await expect(live.locator('.pg-note')).toContainText('Allocations are exact');
+		await expect(live.locator('.pg-note').last()).toContainText('Medians of 2 runs');
+		await expect(live.locator('.pg-note').last()).toContainText('Allocations are exact');
+		// Compared with the recorded run: its 5 runs (count=5) against these 2.
+		const compare = live.locator('.pg-bench-compare');
+		await expect(compare.locator('h5')).toHaveText('Compared with the recorded run');
+		await expect(compare.locator('.pg-pvalue').first()).toHaveText(/^p=\d\.\d{3} n=5\+2$/);
 		await shot(pg, 'bench-1-live');
 	});
 

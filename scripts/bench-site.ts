@@ -190,7 +190,11 @@ try {
 		"import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n",
 	);
 	await writeFile(join(base, 'content/docs/index.mdx'), '---\ntitle: Home\n---\n\nHome.\n');
-	await cp(join(root, 'content/docs/tools/escape-analysis-flags.mdx'), join(base, 'content/docs/page.mdx'));
+	// The same prose and code blocks as one of ours, without our components (a plain site has none).
+	const page = (await readFile(join(root, 'content/docs/tools/escape-analysis-flags.mdx'), 'utf8'))
+		.replace(/^import .*$/gm, '')
+		.replace(/^<[A-Z][^\n]*\/>$/gm, '');
+	await writeFile(join(base, 'content/docs/page.mdx'), page);
 	const bb = await run([astroBin, 'build'], base);
 	if (bb.code !== 0) {
 		console.error(bb.output);

@@ -60,7 +60,8 @@ async function post(base: string, request: RunRequest, client = nextClient()): P
 let tokens = 0;
 /** A program of a mode that answers with a token of its own (never in any store before). */
 function program(mode: 'run' | 'escape' | 'test' | 'bench' = 'run', extra = ''): { request: RunRequest; token: string } {
-	const token = `t${process.pid}x${Date.now()}x${++tokens}`;
+	// Closed by a letter, so that no token is the start of another (…x4z is not in …x40z).
+	const token = `t${process.pid}x${Date.now()}x${++tokens}z`;
 	switch (mode) {
 		case 'run':
 			return {

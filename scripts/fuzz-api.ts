@@ -24,10 +24,11 @@
  *
  *   node scripts/fuzz-api.ts [--max-time=SECONDS] [--seed=N]
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { findPython, pypiTool, runPython, type PythonTool } from './pypi-tool.ts';
 
 const schemathesisVersion = '4.32.5';
 const root = resolve(import.meta.dirname, '..');
@@ -47,7 +48,7 @@ function fail(msg: string): never {
 
 // --- Schemathesis ------------------------------------------------------------------------------
 
-const python = ['python3', 'python'].find((p) => spawnSync(p, ['-c', 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else 1)']).status === 0);
+const python = findPython(10);
 if (!python) {
 	// On CI the step would otherwise pass by doing nothing: there, a missing Python is a failure.
 	if (process.env.CI) fail('no python3 (3.10 or later) on PATH, and CI must run the API fuzzing. Install python3, python3-pip and python3-venv.');
@@ -57,36 +58,17 @@ if (!python) {
 	process.exit(0);
 }
 
-/** How to run Schemathesis: a python and the environment it needs, after installing it if needed. */
-function schemathesis(): { argv: string[]; env: Record<string, string> } {
-	const venvPython = join(cache, 'schemathesis-venv', 'bin', 'python3');
-	const target = join(cache, 'schemathesis-lib');
-	const works = (argv: string[], env: Record<string, string> = {}) =>
-		spawnSync(argv[0]!, [...argv.slice(1), '-c', `import schemathesis, sys; sys.exit(0 if schemathesis.__version__ == "${schemathesisVersion}" else 1)`], {
-			env: { ...process.env, ...env },
-		}).status === 0;
-	if (existsSync(venvPython) && works([venvPython])) return { argv: [venvPython], env: {} };
-	if (existsSync(target) && works([python!], { PYTHONPATH: target })) return { argv: [python!], env: { PYTHONPATH: target } };
-	mkdirSync(cache, { recursive: true });
-	say(`installing Schemathesis ${schemathesisVersion} from PyPI into .cache/ (once)`);
-	const pipQuiet = ['--disable-pip-version-check', '--no-input', '--quiet', '--root-user-action=ignore'];
-	const venv = spawnSync(python!, ['-m', 'venv', '--clear', join(cache, 'schemathesis-venv')], { stdio: 'inherit' });
-	if (venv.status === 0) {
-		const pip = spawnSync(venvPython, ['-m', 'pip', 'install', ...pipQuiet, `schemathesis==${schemathesisVersion}`], { stdio: 'inherit' });
-		if (pip.status === 0 && works([venvPython])) return { argv: [venvPython], env: {} };
-	}
-	// Debian's python3 may have pip but no venv module (python3-venv): install beside the project instead.
-	say('no usable venv; installing with pip --target instead');
-	const pip = spawnSync(python!, ['-m', 'pip', 'install', ...pipQuiet, '--upgrade', '--target', target, `schemathesis==${schemathesisVersion}`], {
-		stdio: 'inherit',
-	});
-	if (pip.status === 0 && works([python!], { PYTHONPATH: target })) return { argv: [python!], env: { PYTHONPATH: target } };
-	fail(
-		`could not install schemathesis==${schemathesisVersion} with pip (see above). Install pip (Debian: apt-get install python3-pip python3-venv) and check that PyPI is reachable.`,
+let st: PythonTool;
+try {
+	st = pypiTool(
+		python,
+		'schemathesis',
+		[`schemathesis==${schemathesisVersion}`],
+		(t) => runPython(t, ['-c', `import schemathesis, sys; sys.exit(0 if schemathesis.__version__ == "${schemathesisVersion}" else 1)`]).status === 0,
 	);
+} catch (e) {
+	fail((e as Error).message);
 }
-
-const st = schemathesis();
 
 // --- the server ---------------------------------------------------------------------------------
 

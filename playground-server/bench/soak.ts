@@ -205,4 +205,5 @@ console.log(
 	`\n| topology | clients | requests | answers/s | built/s | p50 ms | p99 ms | by status |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}`,
 );
 console.log(`\n${rssLines.join('\n')}\n\nleft over:\n${leftoverLines.join('\n')}`);
+// fetch's keep-alive sockets to the stopped servers would hold the process a while longer.
 process.exit(0);

@@ -44,6 +44,9 @@ export default defineConfig({
 	srcDir: './',
 	vite: {
 		plugins: [engineAsNodeLoadsIt()],
+		// .cache/ holds tools, results and the test suites' scratch projects (with config files of
+		// their own, which made a running dev server restart): nothing there is the site's source.
+		server: { watch: { ignored: ['**/.cache/**', '**/test-results/**'] } },
 	},
 	integrations: [
 		starlight({

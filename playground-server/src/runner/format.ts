@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { FormatRequest } from '../contract/index.ts';
 import { fixedLimits } from './limits.ts';
+import { runtimeOutOfMemory } from './outcome.ts';
 import { runSandboxed, type Bind } from './sandbox.ts';
 import type { RunnerParts } from './steps/context.ts';
 import { toolchainsDir, type Toolchain } from './toolchain.ts';
@@ -244,7 +245,7 @@ function limitHit(o: {
 	if (o.exitCode === 0) return null;
 	// The Go runtime's own words when it runs out of memory or stack; under RLIMIT_DATA it may also
 	// die by SIGSEGV before it can print anything (see steps/escape.ts).
-	const runtime = /fatal error: (?:out of memory|stack overflow)|runtime: out of memory|goroutine stack exceeds/.exec(o.stderr);
+	const runtime = runtimeOutOfMemory.exec(o.stderr) ?? /fatal error: stack overflow|goroutine stack exceeds/.exec(o.stderr);
 	if (runtime || ((o.exitCode === 139 || o.signal === 'SIGSEGV') && o.stdout === '')) {
 		return `Formatting needed more than ${mib(fixedLimits.formatMemoryBytes)} of memory or too deep a stack, the limits, and was stopped${runtime ? ` (${runtime[0]})` : ''}. Make the source smaller or less deeply nested.`;
 	}

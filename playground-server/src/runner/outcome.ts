@@ -7,6 +7,12 @@ import type { SandboxOutcome } from './sandbox.ts';
 import { formatBytes, type Limits } from './limits.ts';
 import { snippetModule } from './parse/compiler.ts';
 
+/**
+ * The Go runtime's words for running out of memory: its own report, or an mmap that failed under
+ * RLIMIT_DATA ("runtime: cannot allocate memory"), which is how a limited process usually ends.
+ */
+export const runtimeOutOfMemory = /^fatal error: (?:runtime: )?out of memory|runtime: cannot allocate memory/m;
+
 /** The first frame of user code in a Go traceback. */
 function userFrame(stderr: string, files: ReadonlySet<string>): { file: string; line: number } | null {
 	// Go tracebacks indent frames with a tab; race reports with spaces.
@@ -154,7 +160,7 @@ export function classifyOutcome(o: SandboxOutcome, ctx: OutcomeContext): RunErro
 	}
 	// The first limit hit is the one named. A program that runs out of memory often floods its
 	// output afterwards (the runtime prints every goroutine), so memory comes before output.
-	if (o.oomKilled || /^fatal error: (?:runtime: )?out of memory/m.test(err) || /runtime: cannot allocate memory/.test(err)) {
+	if (o.oomKilled || runtimeOutOfMemory.test(err)) {
 		const recursion = /^runtime: goroutine stack exceeds|^fatal error: stack overflow|runtime\.(?:newstack|morestack)\b/m.test(err);
 		return {
 			code: 'memory_limit',

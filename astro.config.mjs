@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
 import { snippetsIntegration } from './src/snippets/integration.ts';
+import { islandEntry } from './src/build/island-entry.ts';
 
 /**
  * The build runs the engine (the workspace package @playbook/engine: its runner and jobs layer)
@@ -43,7 +44,7 @@ export default defineConfig({
 	// dates and link validation keep working (a plain glob loader would break them).
 	srcDir: './',
 	vite: {
-		plugins: [engineAsNodeLoadsIt()],
+		plugins: [engineAsNodeLoadsIt(), islandEntry()],
 		// .cache/ holds tools, results and the test suites' scratch projects (with config files of
 		// their own, which made a running dev server restart): nothing there is the site's source.
 		server: { watch: { ignored: ['**/.cache/**', '**/test-results/**'] } },

@@ -159,15 +159,15 @@ try {
 	const islands = await page.locator('go-playground').count();
 	console.log(`Playground figures — ${base}${docsPage} (${islands} playgrounds on the page), Chromium ${browser.version()}`);
 	table('JavaScript before any interaction (external files):', before);
-	console.log(`  plus ${kb(inlineBytes)} of inline scripts in the HTML (Starlight's theme and components)`);
-	const editorBefore = before.filter((s) => /editor/.test(s.url));
-	console.log(`  editor code before Edit: ${editorBefore.length === 0 ? 'none' : editorBefore.map((s) => s.url).join(', ')}`);
+	console.log(`  plus ${kb(inlineBytes)} of inline scripts in the HTML (Starlight's theme and components, the playground loader)`);
+	const playgroundBefore = before.filter((s) => /island|editor/.test(s.url));
+	console.log(`  playground code before the reader comes near one: ${playgroundBefore.length === 0 ? 'none' : playgroundBefore.map((s) => s.url).join(', ')}`);
 
 	const pg = page.locator(`go-playground[data-src="${snippet}"]`);
 	await pg.locator('[data-toolbar]').getByRole('button', { name: 'Edit', exact: true }).click();
 	await pg.locator('.cm-editor').waitFor();
 	await page.waitForLoadState('networkidle');
-	table('JavaScript added by clicking Edit:', scripts.slice(before.length));
+	table('JavaScript added by pointing at a playground and clicking Edit:', scripts.slice(before.length));
 
 	// Click to result. Each uncached sample is new code for the server: a fresh comment at the end.
 	for (const mode of ['run', 'escape'] as const) {

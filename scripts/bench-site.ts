@@ -16,35 +16,14 @@
  *
  * Usage: node scripts/bench-site.ts [--builds=N] [--page=/path/]
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, posix, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { median } from '@playbook/engine/contract';
+import { astroBin, budgetPage, gz, pageJs, pageTotal, root, run, starlightBaseline, sum, type PageJs } from './page-weight.ts';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
-const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
 const flag = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const builds = Math.max(1, Number(flag('builds') ?? process.env.BUILDS ?? 3));
-
-// --- helpers -----------------------------------------------------------------------------------
-
-function run(argv: string[], cwd: string): Promise<{ code: number; output: string; ms: number }> {
-	const started = performance.now();
-	return new Promise((resolve) => {
-		const child = spawn(process.execPath, argv, {
-			cwd,
-			env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		let output = '';
-		child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-		child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-		child.on('close', (code) => resolve({ code: code ?? 1, output, ms: performance.now() - started }));
-	});
-}
 
 async function files(dir: string): Promise<string[]> {
 	const out: string[] = [];
@@ -57,67 +36,6 @@ async function files(dir: string): Promise<string[]> {
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-const gz = (buf: Buffer | string) => gzipSync(buf).length;
-
-interface PageJs {
-	/** Module files loaded with the page (static graph), by path under the site root. */
-	files: Map<string, { raw: number; gzip: number }>;
-	/** Dynamic imports reachable from them, with their own static graphs. */
-	lazy: Map<string, { raw: number; gzip: number }>;
-	inline: { raw: number; gzip: number; count: number };
-}
-
-const staticImport = /\bimport\s*(?:[^'"`()]*?\bfrom\s*)?["']([^"']+)["']/g;
-const reExport = /\bexport\s*(?:\*(?:\s*as\s+[\w$]+)?|\{[^}]*\})\s*from\s*["']([^"']+)["']/g;
-const dynamicImport = /\bimport\(\s*["'`]([^"'`]+)["'`]\s*\)/g;
-
-/** The JavaScript one HTML page of a build in `site` loads on its own, followed through imports. */
-async function pageJs(site: string, urlPath: string): Promise<PageJs> {
-	const html = await readFile(join(site, urlPath, 'index.html'), 'utf8');
-	const result: PageJs = { files: new Map(), lazy: new Map(), inline: { raw: 0, gzip: 0, count: 0 } };
-	const entry: string[] = [];
-	for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-		const attrs = m[1] ?? '';
-		const src = /\bsrc=["']?([^"'\s>]+)/.exec(attrs)?.[1];
-		if (/type=["']?application\/(ld\+)?json/.test(attrs)) continue;
-		if (src) entry.push(posix.resolve(urlPath, src));
-		else if ((m[2] ?? '').trim()) {
-			result.inline.raw += Buffer.byteLength(m[2]!);
-			result.inline.gzip += gz(m[2]!);
-			result.inline.count++;
-		}
-	}
-	for (const m of html.matchAll(/<link\b[^>]*rel=["']?modulepreload["']?[^>]*>/g)) {
-		const href = /\bhref=["']?([^"'\s>]+)/.exec(m[0])?.[1];
-		if (href) entry.push(posix.resolve(urlPath, href));
-	}
-
-	const lazyEntries: string[] = [];
-	const walk = async (start: string[], into: Map<string, { raw: number; gzip: number }>, skip: Map<string, unknown>) => {
-		const queue = [...start];
-		while (queue.length) {
-			const path = queue.shift()!;
-			if (into.has(path) || skip.has(path) || /^https?:/.test(path)) continue;
-			const file = join(site, path);
-			if (!existsSync(file)) continue;
-			const code = await readFile(file);
-			into.set(path, { raw: code.length, gzip: gz(code) });
-			const text = code.toString();
-			for (const re of [staticImport, reExport]) {
-				for (const m of text.matchAll(re)) if (m[1]!.startsWith('.') || m[1]!.startsWith('/')) queue.push(posix.resolve(posix.dirname(path), m[1]!));
-			}
-			for (const m of text.matchAll(dynamicImport)) {
-				if (m[1]!.startsWith('.') || m[1]!.startsWith('/')) lazyEntries.push(posix.resolve(posix.dirname(path), m[1]!));
-			}
-		}
-	};
-	await walk(entry, result.files, new Map());
-	await walk(lazyEntries, result.lazy, result.files);
-	return result;
-}
-
-const sum = (m: Map<string, { raw: number; gzip: number }>) =>
-	[...m.values()].reduce((a, f) => ({ raw: a.raw + f.raw, gzip: a.gzip + f.gzip }), { raw: 0, gzip: 0 });
 
 /** The URL paths of the build's pages (every index.html), sorted. */
 async function htmlPages(site: string): Promise<string[]> {
@@ -175,32 +93,8 @@ try {
 	const pfUi = await pfSize((r) => r.startsWith('pagefind-ui.'));
 
 	// --- the baseline: a plain Starlight site ------------------------------------------------------
-	const base = join(temp, 'baseline');
-	await mkdir(join(base, 'content/docs'), { recursive: true });
-	await writeFile(
-		join(base, 'package.json'),
-		JSON.stringify({ name: 'baseline', private: true, type: 'module', dependencies: { astro: '*', '@astrojs/starlight': '*' } }),
-	);
-	await writeFile(
-		join(base, 'astro.config.mjs'),
-		"import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ srcDir: './', vite: { cacheDir: './.vite' }, integrations: [starlight({ title: 'Baseline' })] });\n",
-	);
-	await writeFile(
-		join(base, 'content.config.ts'),
-		"import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n",
-	);
-	await writeFile(join(base, 'content/docs/index.mdx'), '---\ntitle: Home\n---\n\nHome.\n');
-	// The same prose and code blocks as one of ours, without our components (a plain site has none).
-	const page = (await readFile(join(root, 'content/docs/tools/escape-analysis-flags.mdx'), 'utf8'))
-		.replace(/^import .*$/gm, '')
-		.replace(/^<[A-Z][^\n]*\/>$/gm, '');
-	await writeFile(join(base, 'content/docs/page.mdx'), page);
-	const bb = await run([astroBin, 'build'], base);
-	if (bb.code !== 0) {
-		console.error(bb.output);
-		throw new Error('the baseline Starlight build failed');
-	}
-	const baseline = await pageJs(join(base, 'dist'), '/page/');
+	const typical = flag('page') ?? budgetPage;
+	const baseline = await starlightBaseline(join(temp, 'baseline'), typical);
 
 	// --- report ------------------------------------------------------------------------------------
 	const line = (label: string, value: string) => console.log(`${label.padEnd(54)} ${value}`);
@@ -230,10 +124,9 @@ try {
 	const baselineTotal = row('baseline: plain Starlight docs page', baseline);
 	console.log();
 	line('median page, total gzip (modules + inline)', kb(median(totals)));
-	const typical = flag('page') ?? '/tools/escape-analysis-flags/';
 	const typicalJs = perPage.find((p) => p.path === typical)?.js;
 	if (typicalJs) {
-		const t = sum(typicalJs.files).gzip + typicalJs.inline.gzip;
+		const t = pageTotal(typicalJs);
 		line(`docs page ${typical}`, `${kb(t)} vs baseline ${kb(baselineTotal)} (${t - baselineTotal >= 0 ? '+' : ''}${kb(t - baselineTotal)})`);
 		console.log(`  its modules: ${[...typicalJs.files.keys()].join(', ')}`);
 		console.log(`  loaded later (dynamic imports): ${[...typicalJs.lazy.keys()].join(', ') || 'none'}`);

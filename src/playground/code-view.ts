@@ -1,17 +1,31 @@
 /**
  * The code of a playground as the reader sees it: the site's own code blocks with the compiler's
- * diagnostics marked on their lines, until Edit swaps them for CodeMirror (./editor.ts, a dynamic
- * import: no editor code loads before). It holds the code as it is now and what is marked on it,
+ * diagnostics marked on their lines, until Edit swaps them for CodeMirror (./editor.ts, loaded
+ * then by its URL: no editor code loads before). It holds the code as it is now and what is marked on it,
  * so that marks carry over into the editor when it opens.
  */
 import type { Diagnostic, RunResult } from '@playbook/engine/contract';
-import { isCompileFailure, placeDiagnostics } from '../results-view/index.ts';
+import { url as editorUrl } from 'virtual:playbook/editor';
+import { isCompileFailure, kindLabels, markTone, placeDiagnostics } from '../results-view/index.ts';
 import { h } from './dom.ts';
-import type { createEditors as CreateEditors, Editors } from './editor.ts';
-import { drawMarks, enhanceBakedMarks } from './marks.ts';
+import type { createEditors as CreateEditors, EditorMark, Editors } from './editor.ts';
+import { drawMarks, enhanceBakedMarks, tipText } from './marks.ts';
 import type { Files } from './payload.ts';
 
 type Keep = (d: Diagnostic) => boolean;
+
+/** The diagnostics as the editor draws them, in a file's current text (tabs kept). */
+const editorMarks =
+	(diagnostics: Diagnostic[], keep: Keep) =>
+	(file: string, code: string): EditorMark[] =>
+		placeDiagnostics(code, file, diagnostics, keep, false).map((p) => ({
+			line: p.line,
+			column: p.column,
+			length: p.length,
+			tone: markTone(p.kind),
+			source: kindLabels[p.kind],
+			message: tipText(p),
+		}));
 
 /** One string per code: results carry it to tell whether they are about the code shown. */
 export const codeKey = (files: Files) => JSON.stringify(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -57,7 +71,7 @@ export class CodeView {
 
 	mark(diagnostics: Diagnostic[], keep: Keep): void {
 		this.#marks = { diagnostics, keep };
-		if (this.#editors) this.#editors.showDiagnostics(diagnostics, keep);
+		if (this.#editors) this.#editors.showMarks(editorMarks(diagnostics, keep));
 		else for (const [file, block] of this.#blocks()) drawMarks(block, placeDiagnostics(this.files[file] ?? '', file, diagnostics, keep));
 	}
 
@@ -79,7 +93,7 @@ export class CodeView {
 		if (this.#editors) return true;
 		let createEditors: typeof CreateEditors;
 		try {
-			({ createEditors } = await import('./editor.ts'));
+			({ createEditors } = (await import(/* @vite-ignore */ editorUrl)) as { createEditors: typeof CreateEditors });
 		} catch {
 			return false;
 		}
@@ -98,7 +112,7 @@ export class CodeView {
 			},
 			onRun: () => on.run(),
 		});
-		if (this.#marks) this.#editors.showDiagnostics(this.#marks.diagnostics, this.#marks.keep);
+		if (this.#marks) this.#editors.showMarks(editorMarks(this.#marks.diagnostics, this.#marks.keep));
 		return true;
 	}
 

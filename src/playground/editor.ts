@@ -13,8 +13,6 @@ import { bracketMatching, HighlightStyle, indentOnInput, indentUnit, syntaxHighl
 import { tags as t } from '@lezer/highlight';
 import { go } from '@codemirror/lang-go';
 import { forEachDiagnostic, lintGutter, lintKeymap, setDiagnostics, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
-import type { Diagnostic } from '@playbook/engine/contract';
-import { kindLabels, markTone, placeDiagnostics } from '../results-view/index.ts';
 
 export interface EditorOptions {
 	/** Called after every change, with the file that changed. */
@@ -23,12 +21,27 @@ export interface EditorOptions {
 	onRun: () => void;
 }
 
+/**
+ * A mark as the editor draws it. The island makes them from diagnostics (code-view.ts), so that
+ * this module, an entry of its own (src/build/island-entry.ts), shares no code with the island.
+ */
+export interface EditorMark {
+	line: number;
+	/** In the source as it is (tabs kept), UTF-16 code units. */
+	column: number;
+	length: number;
+	tone: 'alloc' | 'leak' | 'error' | 'note';
+	/** The diagnostic's kind, as the lint panel lists it. */
+	source: string;
+	message: string;
+}
+
 export interface Editors {
 	code(): Record<string, string>;
 	/** Replaces the code of every file (Reset, a template, a share link). */
 	load(files: Record<string, string>): void;
-	/** Shows diagnostics (of every file) on the code; `keep` chooses which. */
-	showDiagnostics(diagnostics: Diagnostic[], keep: (d: Diagnostic) => boolean): void;
+	/** Shows marks on the code of every file, placed by `marksFor` in the file's current text. */
+	showMarks(marksFor: (file: string, code: string) => EditorMark[]): void;
 	/** Puts the cursor on a diagnostic's token and focuses its editor. */
 	reveal(file: string, line: number, col: number): void;
 	/** Changes the name shown above a file's editor. */
@@ -111,7 +124,7 @@ const cursorTip = StateField.define<readonly Tooltip[]>({
 	provide: (f) => showTooltip.computeN([f], (s) => s.field(f)),
 });
 
-const severity: Record<ReturnType<typeof markTone>, CmDiagnostic['severity']> = { error: 'error', alloc: 'warning', leak: 'info', note: 'info' };
+const severity: Record<EditorMark['tone'], CmDiagnostic['severity']> = { error: 'error', alloc: 'warning', leak: 'info', note: 'info' };
 
 export function createEditors(container: HTMLElement, files: Record<string, string>, order: string[], options: EditorOptions): Editors {
 	const views = new Map<string, EditorView>();
@@ -161,20 +174,13 @@ export function createEditors(container: HTMLElement, files: Record<string, stri
 				v.dispatch(setDiagnostics(v.state, []));
 			}
 		},
-		showDiagnostics(diagnostics, keep) {
+		showMarks(marksFor) {
 			for (const [file, view] of views) {
 				const doc = view.state.doc;
-				const placed = placeDiagnostics(doc.toString(), file, diagnostics, keep, false);
-				const cm: CmDiagnostic[] = placed.map((p) => {
-					const line = doc.line(Math.min(p.line, doc.lines));
-					const from = Math.min(line.from + p.column, line.to);
-					return {
-						from,
-						to: Math.min(from + p.length, line.to),
-						severity: severity[markTone(p.kind)],
-						source: kindLabels[p.kind],
-						message: `${kindLabels[p.kind]}: ${p.message}${p.flow?.length ? `\n${p.flow.join('\n')}` : ''}`,
-					};
+				const cm: CmDiagnostic[] = marksFor(file, doc.toString()).map((m) => {
+					const line = doc.line(Math.min(m.line, doc.lines));
+					const from = Math.min(line.from + m.column, line.to);
+					return { from, to: Math.min(from + m.length, line.to), severity: severity[m.tone], source: m.source, message: m.message };
 				});
 				view.dispatch(setDiagnostics(view.state, cm));
 			}

@@ -1,51 +1,54 @@
 /**
  * What a docs page runs before the reader touches a playground: it shows the static toolbar the
- * build rendered and loads the playground island (island.ts, ~14 KiB gzip) only when the reader
- * comes near a playground — hovering it, focusing into it, touching it — so a page costs no more
- * script than Starlight's own until then. A click on a static button is replayed once the island
- * is there. A shared link (#play=…) loads it at once, since it must restore code on arrival.
+ * build rendered and loads the playground island (island.ts, ~25 KiB gzip) only when the reader
+ * comes near a playground — hovering it, focusing into it, touching it — so a page costs about as
+ * much script as Starlight's own until then (`npm run bench:site`). A click on a static button is
+ * replayed once the island is there. /play, and a shared link (#play=…), load it at once: the
+ * first opens its editor, the second must restore code on arrival.
+ *
+ * Every byte here is on every docs page: the failure note's words are in the HTML
+ * (Loader.astro), and the island's URL comes from src/build/island-entry.ts.
  */
-import { urlSharesSomething } from './share-fragment.ts';
+import { url as islandUrl, linkPrefix } from 'virtual:playbook/island';
 
 const tag = 'go-playground';
-type Host = HTMLElement & { activate?: (action: string) => Promise<void> | void };
+type Host = HTMLElement & { activate?: (action: string) => Promise<void> };
 
 let island: Promise<unknown> | null = null;
-const load = () => (island ??= import('./island.ts'));
+// The island defines the element as it loads, so the element is upgraded once this resolves. A
+// failed load is forgotten, so that the next click tries again.
+const load = () =>
+	(island ??= import(/* @vite-ignore */ islandUrl).catch((e: unknown) => {
+		island = null;
+		throw e;
+	}));
 
 for (const bar of document.querySelectorAll<HTMLElement>('[data-static-toolbar]')) bar.hidden = false;
 
 const near = (e: Event) => {
-	if (e.target instanceof Element && e.target.closest(tag)) void load();
+	// A failure is said when the reader clicks.
+	if ((e.target as Element).closest?.(tag)) load().catch(() => {});
 };
-for (const type of ['pointerover', 'focusin', 'touchstart'] as const) {
-	document.addEventListener(type, near, { passive: true, capture: true });
-}
+for (const type of ['pointerover', 'focusin', 'touchstart']) document.addEventListener(type, near, { passive: true, capture: true });
 
 document.addEventListener('click', (e) => {
-	const button = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-static-toolbar] [data-action]') : null;
+	const button = (e.target as Element).closest?.<HTMLElement>('[data-static-toolbar] [data-action]');
 	const host = button?.closest<Host>(tag);
 	if (!button || !host) return;
-	const action = button.dataset['action'] ?? '';
+	const note = host.querySelector<HTMLElement>('[data-load-failed]');
+	if (note) note.textContent = '';
 	button.setAttribute('aria-busy', 'true');
-	load()
-		.then(() => customElements.whenDefined(tag))
-		.then(() => {
-			// The island has adopted this button and shows its own running state from here.
+	load().then(
+		// The island has adopted this button and shows its own running state from here.
+		() => (button.removeAttribute('aria-busy'), host.activate?.(button.dataset['action'] ?? '')),
+		() => {
+			// The page loaded but the island did not (network gone, or a new deployment replaced
+			// it): say so where the reader clicked.
 			button.removeAttribute('aria-busy');
-			return host.activate?.(action);
-		})
-		.catch(() => {
-			// The page loaded but the playground's own script did not (network gone, or a new
-			// deployment replaced it): say so where the reader clicked.
-			island = null;
-			button.removeAttribute('aria-busy');
-			const note = document.createElement('p');
-			note.className = 'pg-note';
-			note.setAttribute('role', 'status');
-			note.textContent = 'The playground could not be loaded. Check your connection and reload the page; the results recorded at build time are below.';
-			button.closest('[data-toolbar]')?.after(note);
-		});
+			if (note) note.textContent = note.dataset['loadFailed'] ?? '';
+		},
+	);
 });
 
-if (urlSharesSomething()) void load();
+// /play, and a page opened from a share link, need the island at once.
+if (document.querySelector(`${tag}[data-play]`) || location.hash.startsWith(linkPrefix)) load().catch(() => {});

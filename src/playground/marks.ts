@@ -90,7 +90,8 @@ export function drawMarks(block: Element, placed: PlacedDiagnostic[]): void {
 	}
 }
 
-function tipText(d: PlacedDiagnostic): string {
+/** A diagnostic's tooltip: its kind, its message, and the compiler's explanation (-m=2). */
+export function tipText(d: PlacedDiagnostic): string {
 	return `${kindLabels[d.kind]}: ${d.message}${d.flow?.length ? `\n${d.flow.join('\n')}` : ''}`;
 }
 

@@ -9,7 +9,9 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
 import { expect, test } from 'vitest';
+import { chromiumLaunchOptions } from '../browser.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
@@ -53,6 +55,24 @@ test('the dev server renders a page with its snippets and their verified claims'
 		}
 		expect(status, output).toBe(200);
 		expect(body).toMatch(/claims verified with go1\.\d+/);
+
+		// The playground comes to life as it does on the built site: the loader finds the island
+		// where the dev server serves it (src/build/island-entry.ts), and Edit opens the editor.
+		const browser = await chromium.launch(chromiumLaunchOptions());
+		try {
+			const page = await browser.newPage();
+			const errors: string[] = [];
+			page.on('pageerror', (e) => errors.push(e.message));
+			await page.goto(`http://127.0.0.1:${port}/techniques/clearing-maps/`);
+			const pg = page.locator('go-playground').first();
+			await pg.hover();
+			await page.waitForFunction(() => document.querySelectorAll('[data-static-toolbar]').length === 0, null, { timeout: 60_000 });
+			await pg.locator('[data-action="edit"]').click();
+			await pg.locator('.cm-editor').waitFor({ timeout: 60_000 });
+			expect(errors).toEqual([]);
+		} finally {
+			await browser.close();
+		}
 		expect(output).not.toMatch(/\[ERROR\]/);
 	} finally {
 		child.kill('SIGTERM');

@@ -7,7 +7,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { budgetPage, pageJs, pageTotal, root, starlightBaseline } from '../../scripts/page-weight.ts';
 
 const counter = 'basics/new-counter/main.go';
 const bench = 'basics/append-prealloc/append_test.go';
@@ -68,6 +71,43 @@ test.describe('playground on a docs page', () => {
 		await button(pg, 'Edit').click();
 		await expect(pg.locator('.cm-editor')).toBeVisible();
 		expect(scripts.filter((s) => /editor/.test(s))).toHaveLength(1);
+	});
+
+	test('a docs page runs at most 0.5 KiB gzip of script more than a plain Starlight page', async () => {
+		// Builds a plain Starlight site beside ours (npm run bench:site prints the same figures).
+		test.setTimeout(300_000);
+		await mkdir(join(root, '.cache'), { recursive: true });
+		const dir = await mkdtemp(join(root, '.cache', 'page-weight-'));
+		try {
+			const ours = await pageJs(join(process.env['PLAYBOOK_DIST_DIR'] ?? join(root, 'dist')), budgetPage);
+			const baseline = await starlightBaseline(dir);
+			// Starlight's own modules, and no others: the playground adds only its inline loader.
+			const unhashed = (js: typeof ours) => [...js.files.keys()].map((f) => f.replace(/\.[\w-]{8}\.js$/, '.js')).sort();
+			expect(unhashed(ours)).toEqual(unhashed(baseline));
+			expect(pageTotal(ours) - pageTotal(baseline)).toBeLessThanOrEqual(512);
+			// The island is there, for later.
+			expect([...ours.lazy.keys()].filter((f) => /\/island\.[\w-]+\.js$/.test(f))).toHaveLength(1);
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
+	});
+
+	test('a playground whose script cannot load says so where the reader clicked, and a later click tries again', async ({ page }) => {
+		let fail = true;
+		await page.route(/island[^/]*\.js$/, (route) => (fail ? route.abort('internetdisconnected') : route.continue()));
+		await page.goto(docsPage);
+		const pg = playground(page, counter);
+		await button(pg, 'Run').click();
+		const note = pg.locator('[data-load-failed]');
+		await expect(note).toBeVisible();
+		await expect(note).toHaveText(/The playground could not be loaded\. Check your connection and reload the page/);
+		await expect(note).toHaveAttribute('role', 'status');
+		await expect(button(pg, 'Run')).not.toHaveAttribute('aria-busy');
+		await shot(pg, 'island-failed');
+		fail = false;
+		await button(pg, 'Run').click();
+		await expect(pg.locator('.pg-section[data-section="run"][data-live] .pg-out')).toHaveText('1 0\n');
+		await expect(note).toBeHidden();
 	});
 
 	test('nothing on the page moves when the playground arrives', async ({ page }) => {

@@ -2,7 +2,8 @@
 // the limit however often it runs, so it would run back to back.
 // The GC CPU limiter stops that death spiral. Once the collector has
 // used more than half the CPU for about a second (per P), the
-// limiter caps it near 50% and lets the heap exceed the limit.
+// limiter caps it near 50%: far fewer cycles for the same work, and
+// a heap goal above the limit.
 package main
 
 import (
@@ -10,7 +11,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
-	"time"
 )
 
 type node struct {
@@ -24,30 +24,23 @@ var (
 )
 
 var s = []metrics.Sample{
-	{Name: "/cpu/classes/gc/total:cpu-seconds"},
-	{Name: "/cpu/classes/total:cpu-seconds"},
+	{Name: "/gc/cycles/total:gc-cycles"},
 	{Name: "/gc/limiter/last-enabled:gc-cycle"},
+	{Name: "/gc/heap/goal:bytes"},
 }
 
-type round struct {
-	gcShare float64       // GC CPU / all CPU during the round
-	took    time.Duration // per 50,000 allocations
-	limited bool          // the limiter has been on at least once
-}
+const limit = 16 << 20 // half the live heap
 
-// churn allocates and drops rounds×50,000 buffers of 1 KiB.
-func churn(rounds int) round {
+// churn allocates and drops 50,000 buffers of 1 KiB and returns
+// the number of GC cycles that ran meanwhile.
+func churn() uint64 {
 	metrics.Read(s)
-	gc0, all0 := s[0].Value.Float64(), s[1].Value.Float64()
-	t := time.Now()
-	for range rounds * 50_000 {
+	before := s[0].Value.Uint64()
+	for range 50_000 {
 		sink = make([]byte, 1024)
 	}
-	took := time.Since(t)
 	metrics.Read(s)
-	gc, all := s[0].Value.Float64()-gc0, s[1].Value.Float64()-all0
-	return round{gc / all, took / time.Duration(rounds),
-		s[2].Value.Uint64() > 0}
+	return s[0].Value.Uint64() - before
 }
 
 func main() {
@@ -55,22 +48,33 @@ func main() {
 	for range 500_000 {
 		live = append(live, &node{})
 	}
-	debug.SetMemoryLimit(16 << 20) // half the live heap
-	first := churn(1)
-	for range 60 { // until the limiter has switched on
-		if churn(1).limited {
+	debug.SetMemoryLimit(limit)
+	runtime.GC()
+
+	var before, rounds uint64 // cycles in the rounds before it
+	for range 60 {            // until the limiter has switched on
+		n := churn()
+		if s[1].Value.Uint64() > 0 {
 			break
 		}
+		before, rounds = before+n, rounds+1
 	}
-	last := churn(8) // with the limiter in charge
-	fmt.Println("limiter switched on:", last.limited)
-	fmt.Printf("GC share of CPU: %.0f%% first, %.0f%% last\n",
-		100*first.gcShare, 100*last.gcShare)
-	fmt.Println("GC share fell:", last.gcShare < first.gcShare)
-	fmt.Println("allocating at least 2x faster:", 2*last.took < first.took)
+	fmt.Println("limiter switched on:", s[1].Value.Uint64() > 0)
+
+	var since uint64 // cycles in 4 rounds since
+	for range 4 {
+		since += churn()
+	}
+	fmt.Printf("GC cycles per round: %.1f before, %.1f since\n",
+		float64(before)/float64(rounds), float64(since)/4)
+	fmt.Println("at least 4x fewer:", since*rounds < before)
+
+	goal := s[2].Value.Uint64()
+	fmt.Printf("heap goal: %d MiB, limit %d MiB\n", goal>>20, limit>>20)
+	fmt.Println("goal above the limit:", goal > limit)
 }
 
 // want stdout "^limiter switched on: true$"
-// want stdout "^GC share fell: true$"
-// want stdout "^allocating at least 2x faster: true$"
-// want stdout `^GC share of CPU: ([6-9]\d)% first, ([1-7]\d)% last$`
+// want stdout `^GC cycles per round: \d+\.\d before, \d+\.\d since$`
+// want stdout "^at least 4x fewer: true$"
+// want stdout "^goal above the limit: true$"

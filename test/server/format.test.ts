@@ -6,9 +6,13 @@
  * column without a path of the server's, the refusals, input made to be slow or deep answered
  * within the limits, and a full queue answered 503.
  */
+import { existsSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../playground-server/src/app.ts';
+import { buildFormatter } from '../../playground-server/src/runner/format.ts';
 import { createRunners, type Runners } from '../../playground-server/src/runner/index.ts';
 import { fixedLimits } from '../../playground-server/src/runner/limits.ts';
 import { Scheduler } from '../../playground-server/src/runner/scheduler.ts';
@@ -400,4 +404,23 @@ describe('timings', () => {
 		// Not a benchmark: only "fast enough for a button", far inside the time limit.
 		expect(median(times)).toBeLessThan(1000);
 	});
+});
+
+test("the formatter's earlier builds for this release are removed; other releases' and builds in progress are kept", async () => {
+	const { toolchain } = await runners.runner();
+	const dir = join(stateDir, 'formatter');
+	const earlier = join(dir, `formatter-${toolchain.version}-0123456789abcdef`);
+	const otherRelease = join(dir, 'formatter-go1.21.13-0123456789abcdef');
+	const inProgress = join(dir, `formatter-${toolchain.version}-fedcba9876543210.0d9c.tmp`);
+	for (const f of [earlier, otherRelease, inProgress]) await writeFile(f, '');
+	try {
+		const binary = await buildFormatter({ toolchain, stateDir });
+		expect(binary).toBe(await runners.formatterReady());
+		expect(existsSync(binary)).toBe(true);
+		expect(existsSync(earlier)).toBe(false);
+		expect(existsSync(otherRelease)).toBe(true);
+		expect(existsSync(inProgress)).toBe(true);
+	} finally {
+		for (const f of [earlier, otherRelease, inProgress]) await rm(f, { force: true });
+	}
 });

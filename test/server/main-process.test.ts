@@ -3,25 +3,29 @@
  * Start-up (self-test, listen, warm), a job over HTTP, SIGTERM, and the refusals: no bubblewrap,
  * and the unsafe local mode bound to loopback only.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
+import { startProcess } from '../../playground-server/src/cluster/processes.ts';
 import { defaultStateDir } from '../../playground-server/src/runner/index.ts';
 
 const main = fileURLToPath(new URL('../../playground-server/src/main.ts', import.meta.url));
 
-interface Started {
-	child: ChildProcess;
-	logs: Record<string, unknown>[];
-	exited: Promise<number | null>;
-	/** Resolves with the first log line whose msg matches. */
-	waitFor(re: RegExp): Promise<Record<string, unknown>>;
+type Log = Record<string, unknown>;
+
+/** A line the server printed: its JSON log entry, or the text as `msg`. */
+function entry(line: string): Log {
+	try {
+		return JSON.parse(line) as Log;
+	} catch {
+		return { msg: line };
+	}
 }
 
-function start(env: Record<string, string>): Started {
-	const child = spawn(process.execPath, [main], {
+/** The server in a process of its own (ended with the test run, whatever happens). */
+function start(env: Record<string, string>) {
+	const p = startProcess('server', process.execPath, [main], {
 		env: {
 			PATH: process.env.PATH ?? '/usr/bin:/bin',
 			HOME: process.env.HOME ?? '/root',
@@ -33,47 +37,15 @@ function start(env: Record<string, string>): Started {
 			LOG_LEVEL: 'info',
 			...env,
 		},
-		stdio: ['ignore', 'pipe', 'pipe'],
 	});
-	const logs: Record<string, unknown>[] = [];
-	const waiters: { re: RegExp; resolve: (l: Record<string, unknown>) => void }[] = [];
-	let buffered = '';
-	const onData = (chunk: Buffer) => {
-		buffered += chunk.toString();
-		let nl: number;
-		while ((nl = buffered.indexOf('\n')) >= 0) {
-			const line = buffered.slice(0, nl);
-			buffered = buffered.slice(nl + 1);
-			let entry: Record<string, unknown>;
-			try {
-				entry = JSON.parse(line) as Record<string, unknown>;
-			} catch {
-				entry = { msg: line };
-			}
-			logs.push(entry);
-			for (const w of [...waiters]) {
-				if (w.re.test(String(entry['msg']))) {
-					waiters.splice(waiters.indexOf(w), 1);
-					w.resolve(entry);
-				}
-			}
-		}
-	};
-	child.stdout!.on('data', onData);
-	child.stderr!.on('data', onData);
-	const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 	return {
-		child,
-		logs,
-		exited,
-		waitFor: (re) => {
-			const seen = logs.find((l) => re.test(String(l['msg'])));
-			if (seen) return Promise.resolve(seen);
-			return new Promise((resolve, reject) => {
-				waiters.push({ re, resolve });
-				void exited.then((code) => reject(new Error(`server exited (${code}) before logging ${re}:\n${logs.map((l) => JSON.stringify(l)).join('\n')}`)));
-			});
+		child: p.child,
+		get logs(): Log[] {
+			return p.lines.map(entry);
 		},
+		exited: p.exited,
+		/** Resolves with the first log entry whose msg matches. */
+		waitFor: async (re: RegExp): Promise<Log> => entry(await p.waitForLine((l) => re.test(String(entry(l)['msg'])), `a log line matching ${re}`)),
 	};
 }
 

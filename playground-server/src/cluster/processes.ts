@@ -16,7 +16,7 @@ export interface Started {
 	readonly exited: Promise<number | string>;
 	readonly running: boolean;
 	/** Resolves with the first printed line that matches, rejects if it exits first. */
-	waitForLine(re: RegExp): Promise<string>;
+	waitForLine(match: RegExp | ((line: string) => boolean), what?: string): Promise<string>;
 	/** SIGTERM, then SIGKILL after graceMs; resolves when it has exited. */
 	stop(graceMs?: number): Promise<void>;
 	/** SIGKILL at once; resolves when it has exited. */
@@ -31,7 +31,7 @@ process.once('exit', () => {
 export function startProcess(name: string, command: string, args: string[], options: SpawnOptions = {}): Started {
 	const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
 	const lines: string[] = [];
-	const waiters: { re: RegExp; resolve: (l: string) => void }[] = [];
+	const waiters: { test: (line: string) => boolean; resolve: (l: string) => void }[] = [];
 	let running = true;
 	let buffered = '';
 	const onData = (chunk: Buffer) => {
@@ -42,7 +42,7 @@ export function startProcess(name: string, command: string, args: string[], opti
 			buffered = buffered.slice(nl + 1);
 			lines.push(line);
 			for (const w of [...waiters]) {
-				if (w.re.test(line)) {
+				if (w.test(line)) {
 					waiters.splice(waiters.indexOf(w), 1);
 					w.resolve(line);
 				}
@@ -72,12 +72,13 @@ export function startProcess(name: string, command: string, args: string[], opti
 		get running() {
 			return running;
 		},
-		waitForLine(re) {
-			const seen = lines.find((l) => re.test(l));
+		waitForLine(match, what = String(match)) {
+			const test = typeof match === 'function' ? match : (l: string) => match.test(l);
+			const seen = lines.find(test);
 			if (seen !== undefined) return Promise.resolve(seen);
 			return new Promise((resolve, reject) => {
-				waiters.push({ re, resolve });
-				void exited.then((code) => reject(new Error(`${name} exited (${code}) before printing ${re}:\n${lines.slice(-40).join('\n')}`)));
+				waiters.push({ test, resolve });
+				void exited.then((code) => reject(new Error(`${name} exited (${code}) before printing ${what}:\n${lines.slice(-40).join('\n')}`)));
 			});
 		},
 		async stop(graceMs = 15_000) {

@@ -13,9 +13,9 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { access, chmod, mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { access, chmod, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { FormatRequest } from '../contract/index.ts';
@@ -85,6 +85,7 @@ export async function buildFormatter(o: { toolchain: Toolchain; stateDir: string
 	const binary = join(dir, `formatter-${o.toolchain.version}-${await formatterKey(o.toolchain)}`);
 	try {
 		await access(binary);
+		await removeEarlierBuilds(binary, o.toolchain.version);
 		return binary;
 	} catch {}
 	await mkdir(dir, { recursive: true });
@@ -127,7 +128,20 @@ export async function buildFormatter(o: { toolchain: Toolchain; stateDir: string
 			`Formatting is not available yet: the formatter could not be built with ${o.toolchain.version} (${cause.replaceAll(o.stateDir, '$PLAYBOOK_STATE_DIR').replaceAll(formatterSourceDir, 'formatter/')}). Try again in a minute.`,
 		);
 	}
+	await removeEarlierBuilds(binary, o.toolchain.version);
 	return binary;
+}
+
+/**
+ * Removes this toolchain's formatter binaries built from earlier sources: they are never used
+ * again. Other toolchains' are theirs, and a .tmp may be another process's build in progress.
+ * Best effort: the binary in use works whatever happens here.
+ */
+async function removeEarlierBuilds(binary: string, version: string): Promise<void> {
+	const dir = dirname(binary);
+	const names = await readdir(dir).catch(() => []);
+	const earlier = names.filter((f) => f.startsWith(`formatter-${version}-`) && !f.endsWith('.tmp') && join(dir, f) !== binary);
+	await Promise.all(earlier.map((f) => rm(join(dir, f), { force: true }).catch(() => {})));
 }
 
 /** The formatter's answer on stdout. */

@@ -51,8 +51,9 @@ func main() {
 	debug.SetMemoryLimit(limit)
 	runtime.GC()
 
-	var before, rounds uint64 // cycles in the rounds before it
-	for range 60 {            // until the limiter has switched on
+	// Rounds until the limiter has switched on, and their cycles.
+	var before, rounds uint64
+	for range 60 {
 		n := churn()
 		if s[1].Value.Uint64() > 0 {
 			break
@@ -61,7 +62,8 @@ func main() {
 	}
 	fmt.Println("limiter switched on:", s[1].Value.Uint64() > 0)
 
-	var since uint64 // cycles in 4 rounds since
+	// Cycles in 4 rounds since.
+	var since uint64
 	for range 4 {
 		since += churn()
 	}

@@ -10,6 +10,7 @@ package main
 
 import (
 	"fmt"
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 )
@@ -19,21 +20,22 @@ var (
 	sink []byte
 )
 
-type stats struct{ cycles, held, goal uint64 }
+type stats struct{ cycles, held, goal, live uint64 }
 
 // read returns the GC count, the memory the runtime holds from the
-// OS (mapped and not released; what the limit counts), and the heap
-// goal, in MiB.
+// OS (mapped and not released; what the limit counts), the heap goal
+// and the heap marked live by the last cycle, in MiB.
 func read() stats {
 	s := []metrics.Sample{
 		{Name: "/gc/cycles/total:gc-cycles"},
 		{Name: "/memory/classes/total:bytes"},
 		{Name: "/memory/classes/heap/released:bytes"},
 		{Name: "/gc/heap/goal:bytes"},
+		{Name: "/gc/heap/live:bytes"},
 	}
 	metrics.Read(s)
 	v := func(i int) uint64 { return s[i].Value.Uint64() }
-	return stats{v(0), (v(1) - v(2)) >> 20, v(3) >> 20}
+	return stats{v(0), (v(1) - v(2)) >> 20, v(3) >> 20, v(4) >> 20}
 }
 
 // churn allocates mib MiB in 64 KiB buffers and drops them.
@@ -62,11 +64,14 @@ func main() {
 	churn(256)
 	s2 := read()
 	fmt.Println("off, limit 48 MiB: GCs > 0:", s2.cycles > s1.cycles)
-	fmt.Println("  heap goal under the limit:", s2.goal < 48)
+	runtime.GC() // a cycle that ends with only the live heap marked
+	fmt.Println("  heap goal under the limit:", read().goal < 48)
 
 	grow(48) // 64 MiB live: more than the limit
+	runtime.GC()
 	s3 := read()
 	fmt.Println("live heap over the limit, still running;")
+	fmt.Println("  marked live:", s3.live, "MiB")
 	fmt.Println("  holds more than the limit:", s3.held > 48)
 }
 
@@ -74,6 +79,7 @@ func main() {
 // want stdout `^  holds at least 80 MiB: true$`
 // want stdout `^off, limit 48 MiB: GCs > 0: true$`
 // want stdout `^  heap goal under the limit: true$`
+// want stdout `^  marked live: 6[4-9] MiB$`
 // want stdout `^  holds more than the limit: true$`
 // want stderr `^gc 1 @[0-9.]+s \d+%: `
 // want stderr `MB goal, `

@@ -21,7 +21,7 @@ type event struct {
 
 var ev = event{12345, "click", "gopher", []string{"a", "b"}, 0.5}
 
-// The output is 74 bytes: Marshal's one allocation is the result, in
+// The output is 72 bytes: Marshal's one allocation is the result, in
 // the 80-byte size class.
 //
 // want BenchmarkMarshal allocs/op == 1

@@ -48,6 +48,20 @@ export default defineConfig({
 		// .cache/ holds tools, results and the test suites' scratch projects (with config files of
 		// their own, which made a running dev server restart): nothing there is the site's source.
 		server: { watch: { ignored: ['**/.cache/**', '**/test-results/**'] } },
+		// The island and the editor are loaded by URL (src/build/island-entry.ts), so the dev
+		// server's dependency scan cannot see their imports: it would find the editor's on first
+		// use, optimize them and reload the page under the reader. Listed here, they are ready.
+		optimizeDeps: {
+			include: [
+				'@codemirror/commands',
+				'@codemirror/lang-go',
+				'@codemirror/language',
+				'@codemirror/lint',
+				'@codemirror/state',
+				'@codemirror/view',
+				'@lezer/highlight',
+			],
+		},
 	},
 	integrations: [
 		starlight({

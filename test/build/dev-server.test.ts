@@ -65,8 +65,15 @@ test('the dev server renders a page with its snippets and their verified claims'
 			page.on('pageerror', (e) => errors.push(e.message));
 			await page.goto(`http://127.0.0.1:${port}/techniques/clearing-maps/`);
 			const pg = page.locator('go-playground').first();
-			await pg.hover();
-			await page.waitForFunction(() => document.querySelectorAll('[data-static-toolbar]').length === 0, null, { timeout: 60_000 });
+			// The dev server may still reload the page once while it optimizes dependencies it
+			// meets for the first time: point at the playground again until the island has come.
+			const adopted = () => page.evaluate(() => document.querySelectorAll('[data-static-toolbar]').length === 0).catch(() => false);
+			for (let i = 0; i < 60 && !(await adopted()); i++) {
+				await page.mouse.move(0, 0);
+				await pg.hover({ timeout: 5_000 }).catch(() => {}); // the page may be reloading
+				await page.waitForTimeout(1000);
+			}
+			expect(await adopted()).toBe(true);
 			await pg.locator('[data-action="edit"]').click();
 			await pg.locator('.cm-editor').waitFor({ timeout: 60_000 });
 			expect(errors).toEqual([]);
